@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# The whole suite: types, unit + integration (vitest), then the browser tests (Playwright on
+# Debian's Chromium, installed through apt when missing).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+echo "== typecheck"
+npx tsc --noEmit -p tsconfig.json
+echo "== unit and integration tests"
+npx vitest run
+if compgen -G "tests/e2e/*.spec.ts" > /dev/null; then
+  echo "== end-to-end tests"
+  bash scripts/ensure-chromium.sh
+  node scripts/ensure-build.mjs --force
+  npx playwright test
+fi

@@ -1,0 +1,175 @@
+// The only reader of process.env. Every key, its default and what it accepts is listed here and
+// in .env.example; a bad value stops start-up with a message naming the key.
+import { parseDuration } from '../shared/domain/duration';
+
+export const DEFAULT_UPSTREAM_URL = 'https://prices.runescape.wiki/api/v1/osrs';
+export const DEFAULT_USER_AGENT =
+  'ge-tracker/0.1 (offline-first Grand Exchange price tracker; https://github.com/ge-tracker/ge-tracker)';
+
+export interface Config {
+  port: number;
+  host: string;
+  /** `sqlite:PATH`, `sqlite::memory:` or `postgres://...` */
+  databaseUrl: string;
+  upstreamUrl: string;
+  userAgent: string;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  demo: boolean;
+  demoTickMs: number;
+  staticDir: string;
+  trustProxy: boolean;
+  sync: {
+    enabled: boolean;
+    latestIntervalMs: number;
+    mappingIntervalMs: number;
+    /** How long after a 5m/1h boundary the window is fetched (the wiki publishes late). */
+    windowDelayMs: number;
+    /** At most this many missed windows per timestep are fetched back after downtime. */
+    backfillMaxWindows: number;
+    upstreamTimeoutMs: number;
+    upstreamRetries: number;
+  };
+  retention: {
+    /** 0 keeps buckets forever. */
+    fiveMinuteMs: number;
+    oneHourMs: number;
+    sixHourMs: number;
+    dayMs: number;
+  };
+  /** A leg older than this is flagged stale. */
+  staleAfterMs: number;
+  sse: {
+    enabled: boolean;
+    connectionTimeoutMs: number;
+    heartbeatIntervalMs: number;
+    maxClients: number;
+    maxClientsPerIp: number;
+    /** The `retry:` field sent to browsers. */
+    retryMs: number;
+    /** Cut a client whose unsent data exceeds this many bytes ... */
+    slowClientMaxBytes: number;
+    /** ... or that stays backed up for this long. */
+    slowClientMaxMs: number;
+  };
+  redisUrl: string | null;
+}
+
+export class ConfigError extends Error {
+  constructor(
+    readonly key: string,
+    message: string,
+  ) {
+    super(`${key}: ${message}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+function str(env: Env, key: string, fallback: string): string {
+  const raw = env[key];
+  return raw === undefined || raw.trim() === '' ? fallback : raw.trim();
+}
+
+function int(env: Env, key: string, fallback: number, min: number, max: number): number {
+  const raw = env[key];
+  if (raw === undefined || raw.trim() === '') return fallback;
+  const value = Number(raw.trim());
+  if (!/^\d+$/.test(raw.trim()) || value < min || value > max) {
+    throw new ConfigError(key, `expected a whole number from ${min} to ${max}, got "${raw}"`);
+  }
+  return value;
+}
+
+function bool(env: Env, key: string, fallback: boolean): boolean {
+  const raw = env[key]?.trim().toLowerCase();
+  if (raw === undefined || raw === '') return fallback;
+  if (['true', '1', 'yes', 'on'].includes(raw)) return true;
+  if (['false', '0', 'no', 'off'].includes(raw)) return false;
+  throw new ConfigError(key, `expected true or false, got "${env[key]}"`);
+}
+
+function duration(env: Env, key: string, fallback: string, minMs = 0): number {
+  const raw = str(env, key, fallback);
+  const ms = parseDuration(raw);
+  if (ms === null || ms < minMs) {
+    throw new ConfigError(
+      key,
+      `expected a duration such as 500ms, 30s, 30m, 1h or 7d${minMs ? ` (at least ${minMs}ms)` : ''}, got "${raw}"`,
+    );
+  }
+  return ms;
+}
+
+function url(env: Env, key: string, fallback: string): string {
+  const raw = str(env, key, fallback);
+  try {
+    const parsed = new URL(raw);
+    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw new Error('protocol');
+  } catch {
+    throw new ConfigError(key, `expected an http(s) URL, got "${raw}"`);
+  }
+  return raw.replace(/\/+$/, '');
+}
+
+function databaseUrl(env: Env, demo: boolean): string {
+  const fallback = demo ? 'sqlite:./data/demo.sqlite' : 'sqlite:./data/ge-tracker.sqlite';
+  const raw = str(env, 'DATABASE_URL', fallback);
+  if (!/^sqlite:.+/.test(raw) && !/^postgres(ql)?:\/\/.+/.test(raw)) {
+    throw new ConfigError('DATABASE_URL', `expected sqlite:PATH or postgres://..., got "${raw}"`);
+  }
+  return raw;
+}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+export function loadConfig(env: Env, argv: readonly string[] = []): Config {
+  const demo = argv.includes('--demo') || bool(env, 'DEMO', false);
+  const logLevel = str(env, 'LOG_LEVEL', 'info');
+  if (!(LOG_LEVELS as readonly string[]).includes(logLevel)) {
+    throw new ConfigError('LOG_LEVEL', `expected one of ${LOG_LEVELS.join(', ')}, got "${logLevel}"`);
+  }
+  const redis = env.REDIS_URL?.trim();
+  if (redis && !/^rediss?:\/\/.+/.test(redis)) {
+    throw new ConfigError('REDIS_URL', `expected redis://host:port, got "${redis}"`);
+  }
+  return {
+    port: int(env, 'PORT', 8080, 0, 65535),
+    host: str(env, 'HOST', '0.0.0.0'),
+    databaseUrl: databaseUrl(env, demo),
+    upstreamUrl: url(env, 'UPSTREAM_URL', DEFAULT_UPSTREAM_URL),
+    userAgent: str(env, 'USER_AGENT', DEFAULT_USER_AGENT),
+    logLevel: logLevel as Config['logLevel'],
+    demo,
+    demoTickMs: duration(env, 'DEMO_TICK', '5s', 100),
+    staticDir: str(env, 'STATIC_DIR', './dist'),
+    trustProxy: bool(env, 'TRUST_PROXY', false),
+    sync: {
+      enabled: bool(env, 'SYNC_ENABLED', true),
+      latestIntervalMs: duration(env, 'SYNC_LATEST_INTERVAL', '60s', 100),
+      mappingIntervalMs: duration(env, 'SYNC_MAPPING_INTERVAL', '24h', 1000),
+      windowDelayMs: duration(env, 'SYNC_WINDOW_DELAY', '90s'),
+      backfillMaxWindows: int(env, 'SYNC_BACKFILL_MAX_WINDOWS', 24, 0, 10_000),
+      upstreamTimeoutMs: duration(env, 'UPSTREAM_TIMEOUT', '10s', 10),
+      upstreamRetries: int(env, 'UPSTREAM_RETRIES', 3, 0, 10),
+    },
+    retention: {
+      fiveMinuteMs: duration(env, 'RETENTION_5M', '2d'),
+      oneHourMs: duration(env, 'RETENTION_1H', '30d'),
+      sixHourMs: duration(env, 'RETENTION_6H', '365d'),
+      dayMs: duration(env, 'RETENTION_24H', '0'),
+    },
+    staleAfterMs: duration(env, 'STALE_AFTER', '1h', 1000),
+    sse: {
+      enabled: bool(env, 'SSE_ENABLED', true),
+      connectionTimeoutMs: duration(env, 'SSE_CONNECTION_TIMEOUT', '30m', 100),
+      heartbeatIntervalMs: duration(env, 'SSE_HEARTBEAT_INTERVAL', '30s', 100),
+      maxClients: int(env, 'SSE_MAX_CLIENTS', 100, 0, 1_000_000),
+      maxClientsPerIp: int(env, 'SSE_MAX_CLIENTS_PER_IP', 10, 0, 1_000_000),
+      retryMs: duration(env, 'SSE_RETRY', '3s', 100),
+      slowClientMaxBytes: int(env, 'SSE_SLOW_CLIENT_MAX_BYTES', 1_048_576, 1024, 1 << 30),
+      slowClientMaxMs: duration(env, 'SSE_SLOW_CLIENT_MAX_WAIT', '30s', 100),
+    },
+    redisUrl: redis ? redis : null,
+  };
+}

@@ -1,0 +1,54 @@
+// Every Prometheus metric, defined once on a registry the app owns (no global default registry,
+// so tests can build many apps in one process).
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+
+export interface Metrics {
+  registry: Registry;
+  sseClients: Gauge;
+  sseEvents: Counter<'type'>;
+  sseBytes: Counter<'type'>;
+  sseBroadcastSeconds: Histogram;
+  sseCatchups: Counter<'result'>;
+  sseRefusals: Counter<'reason'>;
+  sseSlowCuts: Counter;
+  syncSeconds: Histogram<'job'>;
+  syncChanges: Counter;
+  upstreamErrors: Counter<'endpoint'>;
+  upstreamRequests: Counter<'endpoint' | 'status'>;
+}
+
+export function createMetrics(options: { defaults?: boolean } = {}): Metrics {
+  const registry = new Registry();
+  if (options.defaults !== false) collectDefaultMetrics({ register: registry });
+  const registers = [registry];
+  return {
+    registry,
+    sseClients: new Gauge({ name: 'ge_sse_clients', help: 'Connected SSE clients', registers }),
+    sseEvents: new Counter({ name: 'ge_sse_events_total', help: 'SSE events written, by type', labelNames: ['type'], registers }),
+    sseBytes: new Counter({ name: 'ge_sse_bytes_total', help: 'SSE bytes written, by event type', labelNames: ['type'], registers }),
+    sseBroadcastSeconds: new Histogram({
+      name: 'ge_sse_broadcast_seconds',
+      help: 'Time to hand one sync to every client',
+      buckets: [0.0005, 0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1],
+      registers,
+    }),
+    sseCatchups: new Counter({ name: 'ge_sse_catchups_total', help: 'Stream resumes, by result (exact, resync)', labelNames: ['result'], registers }),
+    sseRefusals: new Counter({ name: 'ge_sse_refusals_total', help: 'Refused stream connections, by reason', labelNames: ['reason'], registers }),
+    sseSlowCuts: new Counter({ name: 'ge_sse_slow_client_cuts_total', help: 'Clients cut for staying backed up', registers }),
+    syncSeconds: new Histogram({
+      name: 'ge_sync_duration_seconds',
+      help: 'Duration of sync jobs',
+      labelNames: ['job'],
+      buckets: [0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
+      registers,
+    }),
+    syncChanges: new Counter({ name: 'ge_sync_price_changes_total', help: 'Price changes written by the latest sync', registers }),
+    upstreamErrors: new Counter({ name: 'ge_upstream_errors_total', help: 'Failed upstream calls, by endpoint', labelNames: ['endpoint'], registers }),
+    upstreamRequests: new Counter({
+      name: 'ge_upstream_requests_total',
+      help: 'Upstream HTTP requests, by endpoint and status',
+      labelNames: ['endpoint', 'status'],
+      registers,
+    }),
+  };
+}

@@ -1,0 +1,86 @@
+// The one Database interface. Booleans are 0/1 integers and times are unix seconds, so the same
+// queries run on SQLite and PostgreSQL.
+import type { Generated } from 'kysely';
+
+export interface ItemsTable {
+  id: number;
+  name: string;
+  examine: string;
+  members: number;
+  icon: string;
+  buy_limit: number | null;
+  value: number | null;
+  lowalch: number | null;
+  highalch: number | null;
+  /** Lower-cased name, for search. */
+  name_lower: string;
+  /** 1 while the item is in the latest /mapping; items are never deleted. */
+  in_mapping: number;
+  updated_at: number;
+}
+
+export interface LatestPricesTable {
+  item_id: number;
+  high: number | null;
+  high_time: number | null;
+  low: number | null;
+  low_time: number | null;
+  /** The global seq of this item's last change. */
+  seq: number;
+  /** Unix seconds when the change was committed. */
+  changed_at: number;
+}
+
+/** A single row (id = 1): the store's epoch and the last assigned seq. */
+export interface StreamStateTable {
+  id: number;
+  epoch: string;
+  seq: number;
+  created_at: number;
+}
+
+export interface PriceBucketsTable {
+  item_id: number;
+  timestep: string;
+  timestamp: number;
+  avg_high: number | null;
+  avg_low: number | null;
+  high_volume: number;
+  low_volume: number;
+}
+
+/** /5m and /1h windows already ingested, so a window served twice is written once. */
+export interface SyncedWindowsTable {
+  timestep: string;
+  timestamp: number;
+  items: number;
+  synced_at: number;
+}
+
+export interface ItemVolumesTable {
+  item_id: number;
+  volume_1h: number | null;
+  volume_24h: number | null;
+  updated_at: number;
+}
+
+export interface SyncStateTable {
+  job: string;
+  last_success: number | null;
+  last_error: string | null;
+  last_error_at: number | null;
+  last_duration_ms: number | null;
+}
+
+export interface Database {
+  items: ItemsTable;
+  latest_prices: LatestPricesTable;
+  stream_state: StreamStateTable;
+  price_buckets: PriceBucketsTable;
+  synced_windows: SyncedWindowsTable;
+  item_volumes: ItemVolumesTable;
+  sync_state: SyncStateTable;
+}
+
+// Kept for kysely's Generated import to stay referenced when tables gain generated columns.
+export type _Unused = Generated<number>;
