@@ -22,6 +22,8 @@ export interface Config {
     enabled: boolean;
     latestIntervalMs: number;
     mappingIntervalMs: number;
+    /** Default 60s, or 5s in demo mode so the simulated market's moves show at once. */
+    // (latestIntervalMs above)
     /** How long after a 5m/1h boundary the window is fetched (the wiki publishes late). */
     windowDelayMs: number;
     /** At most this many missed windows per timestep are fetched back after downtime. */
@@ -146,7 +148,7 @@ export function loadConfig(env: Env, argv: readonly string[] = []): Config {
     trustProxy: bool(env, 'TRUST_PROXY', false),
     sync: {
       enabled: bool(env, 'SYNC_ENABLED', true),
-      latestIntervalMs: duration(env, 'SYNC_LATEST_INTERVAL', '60s', 100),
+      latestIntervalMs: duration(env, 'SYNC_LATEST_INTERVAL', demo ? '5s' : '60s', 100),
       mappingIntervalMs: duration(env, 'SYNC_MAPPING_INTERVAL', '24h', 1000),
       windowDelayMs: duration(env, 'SYNC_WINDOW_DELAY', '90s'),
       backfillMaxWindows: int(env, 'SYNC_BACKFILL_MAX_WINDOWS', 24, 0, 10_000),
