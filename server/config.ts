@@ -20,10 +20,9 @@ export interface Config {
   trustProxy: boolean;
   sync: {
     enabled: boolean;
+    /** Default 60s, or 5s in demo mode so the simulated market's moves show at once. */
     latestIntervalMs: number;
     mappingIntervalMs: number;
-    /** Default 60s, or 5s in demo mode so the simulated market's moves show at once. */
-    // (latestIntervalMs above)
     /** How long after a 5m/1h boundary the window is fetched (the wiki publishes late). */
     windowDelayMs: number;
     /** At most this many missed windows per timestep are fetched back after downtime. */
@@ -53,7 +52,6 @@ export interface Config {
     /** ... or that stays backed up for this long. */
     slowClientMaxMs: number;
   };
-  redisUrl: string | null;
 }
 
 export class ConfigError extends Error {
@@ -131,10 +129,6 @@ export function loadConfig(env: Env, argv: readonly string[] = []): Config {
   if (!(LOG_LEVELS as readonly string[]).includes(logLevel)) {
     throw new ConfigError('LOG_LEVEL', `expected one of ${LOG_LEVELS.join(', ')}, got "${logLevel}"`);
   }
-  const redis = env.REDIS_URL?.trim();
-  if (redis && !/^rediss?:\/\/.+/.test(redis)) {
-    throw new ConfigError('REDIS_URL', `expected redis://host:port, got "${redis}"`);
-  }
   return {
     port: int(env, 'PORT', 8080, 0, 65535),
     host: str(env, 'HOST', '0.0.0.0'),
@@ -172,6 +166,5 @@ export function loadConfig(env: Env, argv: readonly string[] = []): Config {
       slowClientMaxBytes: int(env, 'SSE_SLOW_CLIENT_MAX_BYTES', 1_048_576, 1024, 1 << 30),
       slowClientMaxMs: duration(env, 'SSE_SLOW_CLIENT_MAX_WAIT', '30s', 100),
     },
-    redisUrl: redis ? redis : null,
   };
 }
