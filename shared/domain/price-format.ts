@@ -9,11 +9,15 @@ export function formatPrice(value: number | null | undefined): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return '–';
   const abs = Math.abs(value);
   if (abs < 10_000) return Math.round(value).toLocaleString('en-GB');
-  for (const [size, suffix] of SUFFIXES) {
+  for (const [index, [size, suffix]] of SUFFIXES.entries()) {
     if (abs >= size) {
       const scaled = value / size;
       const digits = Math.abs(scaled) >= 100 ? 0 : Math.abs(scaled) >= 10 ? 1 : 2;
-      return `${trimZeros(scaled.toFixed(digits))}${suffix}`;
+      const text = scaled.toFixed(digits);
+      // 999,999 rounds to "1000K": show it in the next unit up instead.
+      const larger = SUFFIXES[index - 1];
+      if (larger && Math.abs(Number(text)) >= 1000) return `${value < 0 ? '-' : ''}1${larger[1]}`;
+      return `${trimZeros(text)}${suffix}`;
     }
   }
   return String(value);

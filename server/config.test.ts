@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, DEFAULT_UPSTREAM_URL, loadConfig } from './config';
+
+function configError(env: Record<string, string>, argv: string[] = []): ConfigError {
+  try {
+    loadConfig(env, argv);
+  } catch (error) {
+    if (error instanceof ConfigError) return error;
+    throw error;
+  }
+  throw new Error(`expected a ConfigError for ${JSON.stringify(env)}`);
+}
+
+describe('loadConfig', () => {
+  it('starts with the documented defaults when nothing is set', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({
+      port: 8080,
+      host: '0.0.0.0',
+      databaseUrl: 'sqlite:./data/ge-tracker.sqlite',
+      upstreamUrl: DEFAULT_UPSTREAM_URL,
+      logLevel: 'info',
+      demo: false,
+      demoTickMs: 5_000,
+      staticDir: './dist',
+      trustProxy: false,
+      staleAfterMs: 3_600_000,
+    });
+    expect(config.userAgent).toMatch(/ge-tracker/);
+    expect(config.sync).toMatchObject({ enabled: true, latestIntervalMs: 60_000, mappingIntervalMs: 86_400_000 });
+    expect(config.retention).toMatchObject({ fiveMinuteMs: 2 * 86_400_000, oneHourMs: 30 * 86_400_000, dayMs: 0 });
+    expect(config.sse).toMatchObject({ enabled: true, maxClients: 100, heartbeatIntervalMs: 30_000, retryMs: 3_000 });
+  });
+
+  it('uses its own database file and a faster latest sync in demo mode', () => {
+    for (const config of [loadConfig({}, ['--demo']), loadConfig({ DEMO: 'true' })]) {
+      expect(config.demo).toBe(true);
+      expect(config.databaseUrl).toBe('sqlite:./data/demo.sqlite');
+      expect(config.sync.latestIntervalMs).toBe(5_000);
+    }
+  });
+
+  it('lets every key apply in demo mode too', () => {
+    const config = loadConfig({ PORT: '9000', DATABASE_URL: 'sqlite::memory:', SYNC_LATEST_INTERVAL: '2s' }, ['--demo']);
+    expect(config).toMatchObject({ port: 9000, databaseUrl: 'sqlite::memory:', demo: true });
+    expect(config.sync.latestIntervalMs).toBe(2_000);
+  });
+
+  it('reads durations, booleans and URLs in every accepted form', () => {
+    const config = loadConfig({
+      SSE_HEARTBEAT_INTERVAL: '500ms',
+      STALE_AFTER: '30m',
+      TRUST_PROXY: 'yes',
+      SSE_ENABLED: 'off',
+      UPSTREAM_URL: 'http://127.0.0.1:9999/api/',
+    });
+    expect(config.sse.heartbeatIntervalMs).toBe(500);
+    expect(config.staleAfterMs).toBe(1_800_000);
+    expect(config.trustProxy).toBe(true);
+    expect(config.sse.enabled).toBe(false);
+    expect(config.upstreamUrl).toBe('http://127.0.0.1:9999/api');
+  });
+
+  it('treats a blank value as unset', () => {
+    expect(loadConfig({ PORT: '  ', STALE_AFTER: '' })).toMatchObject({ port: 8080, staleAfterMs: 3_600_000 });
+  });
+
+  it.each([
+    ['PORT', 'eighty', /whole number/],
+    ['PORT', '70000', /0 to 65535/],
+    ['SSE_MAX_CLIENTS', '-1', /whole number/],
+    ['UPSTREAM_RETRIES', '1.5', /whole number/],
+    ['SYNC_LATEST_INTERVAL', '10 minutes', /duration such as/],
+    ['SYNC_LATEST_INTERVAL', '50ms', /at least 100ms/],
+    ['RETENTION_5M', '2w', /duration such as/],
+    ['DEMO_TICK', 'fast', /duration/],
+    ['TRUST_PROXY', 'maybe', /true or false/],
+    ['DEMO', '2', /true or false/],
+    ['UPSTREAM_URL', 'ftp://example.com', /http\(s\) URL/],
+    ['UPSTREAM_URL', 'not a url', /http\(s\) URL/],
+    ['DATABASE_URL', 'mysql://db', /sqlite:PATH/],
+    ['LOG_LEVEL', 'loud', /one of fatal/],
+  ])('refuses %s=%s with a message naming the key', (key, value, accepts) => {
+    const error = configError({ [key]: value });
+    expect(error.key).toBe(key);
+    expect(error.message.startsWith(`${key}: `)).toBe(true);
+    expect(error.message).toMatch(accepts);
+    expect(error.message).toContain(value);
+  });
+});
