@@ -1,20 +1,156 @@
+// The one client for the wiki's real-time prices API. Every call sends the descriptive
+// User-Agent (the wiki blocks generic ones), is bounded by a timeout, retries transient failures
+// with backoff (honouring Retry-After), and validates the whole body: a response that fails its
+// schema is rejected as a whole, so nothing of it can reach the store.
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { z } from 'zod';
 import type { Logger } from '../logger';
 import type { Metrics } from '../metrics';
+import type { Timestep } from '../../shared/domain/timestep';
+import {
+  LatestResponseSchema, MappingResponseSchema, TimeseriesResponseSchema, WindowResponseSchema,
+  type LatestResponse, type MappingResponse, type TimeseriesResponse, type WindowResponse,
+} from './schemas';
+import { UpstreamError } from './upstream-error';
+import { parseRetryAfter, retryDelay, type BackoffOptions } from './retry-policy';
+
+export type WindowStep = '5m' | '1h';
+export type UpstreamEndpoint = 'mapping' | 'latest' | WindowStep | 'timeseries';
 
 export interface WikiClientOptions {
   baseUrl: string;
   userAgent: string;
   timeoutMs: number;
+  /** Extra attempts after the first, for transient failures only. */
   retries: number;
   logger: Logger;
   metrics: Metrics;
+  backoff?: BackoffOptions;
+  /** A Retry-After longer than this is not waited for: the call fails and the next run retries. */
+  maxRetryAfterMs?: number;
 }
 
-// Stub: replaced by the upstream client's owner (typed methods for /mapping, /latest, /5m, /1h, /timeseries).
+export interface CallOptions {
+  /** Aborts the call, including a pending retry wait (used on shutdown). */
+  signal?: AbortSignal;
+}
+
 export interface WikiClient {
   readonly baseUrl: string;
+  mapping(options?: CallOptions): Promise<MappingResponse>;
+  latest(options?: CallOptions): Promise<LatestResponse>;
+  /** The last complete window, or the one starting at `timestamp` (unix seconds). */
+  window(step: WindowStep, timestamp?: number, options?: CallOptions): Promise<WindowResponse>;
+  timeseries(itemId: number, timestep: Timestep, options?: CallOptions): Promise<TimeseriesResponse>;
 }
 
+const DEFAULT_BACKOFF: BackoffOptions = { baseMs: 500, maxMs: 30_000 };
+
 export function createWikiClient(options: WikiClientOptions): WikiClient {
-  return { baseUrl: options.baseUrl };
+  const baseUrl = options.baseUrl.replace(/\/+$/, '');
+  const backoff = options.backoff ?? DEFAULT_BACKOFF;
+  const maxRetryAfterMs = options.maxRetryAfterMs ?? 120_000;
+  const { logger, metrics } = options;
+
+  async function attempt<S extends z.ZodType>(endpoint: UpstreamEndpoint, url: string, schema: S, signal?: AbortSignal): Promise<z.infer<S>> {
+    const timeout = AbortSignal.timeout(options.timeoutMs);
+    const combined = signal ? AbortSignal.any([signal, timeout]) : timeout;
+    const failed = (error: unknown, what: string): UpstreamError => {
+      if (signal?.aborted) return new UpstreamError(endpoint, 'aborted', `${what} aborted`, { cause: error });
+      if (timeout.aborted) return new UpstreamError(endpoint, 'timeout', `${what} timed out after ${options.timeoutMs}ms`, { cause: error });
+      return new UpstreamError(endpoint, 'network', `${what} failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    };
+    let response: Response;
+    try {
+      response = await fetch(url, { headers: { 'user-agent': options.userAgent, accept: 'application/json' }, signal: combined });
+    } catch (error) {
+      const upstreamError = failed(error, 'request');
+      metrics.upstreamRequests.inc({ endpoint, status: upstreamError.failure });
+      throw upstreamError;
+    }
+    metrics.upstreamRequests.inc({ endpoint, status: String(response.status) });
+    if (!response.ok) {
+      await response.body?.cancel().catch(() => undefined);
+      const retryAfter = response.status === 429 || response.status === 503
+        ? parseRetryAfterHeader(response.headers.get('retry-after'))
+        : undefined;
+      throw new UpstreamError(endpoint, response.status === 429 ? 'rate-limited' : 'http', `HTTP ${response.status}`, {
+        status: response.status,
+        retryAfterMs: retryAfter,
+      });
+    }
+    let text: string;
+    try {
+      text = await response.text();
+    } catch (error) {
+      throw failed(error, 'reading the body');
+    }
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch (error) {
+      throw new UpstreamError(endpoint, 'invalid', `body is not JSON (${text.length} bytes)`, { cause: error });
+    }
+    const parsed = schema.safeParse(json);
+    if (!parsed.success) {
+      throw new UpstreamError(endpoint, 'invalid', 'body does not match the API schema', { cause: parsed.error });
+    }
+    return parsed.data;
+  }
+
+  async function call<S extends z.ZodType>(endpoint: UpstreamEndpoint, path: string, schema: S, signal?: AbortSignal): Promise<z.infer<S>> {
+    const url = `${baseUrl}${path}`;
+    for (let n = 0; ; n += 1) {
+      try {
+        return await attempt(endpoint, url, schema, signal);
+      } catch (error) {
+        if (!(error instanceof UpstreamError)) throw error;
+        metrics.upstreamErrors.inc({ endpoint });
+        const wait = retryDelay(n, error.retryAfterMs, backoff);
+        const giveUp = !error.retryable || n >= options.retries || signal?.aborted === true ||
+          (error.retryAfterMs !== undefined && error.retryAfterMs > maxRetryAfterMs);
+        const fields = { endpoint, url, failure: error.failure, status: error.status, attempt: n + 1 };
+        if (giveUp) {
+          logger.warn({ ...fields, err: error, issues: issuesOf(error) }, 'upstream call failed');
+          throw error;
+        }
+        logger.info({ ...fields, waitMs: wait }, 'upstream call failed, retrying');
+        try {
+          await sleep(wait, undefined, { signal });
+        } catch (abort) {
+          throw new UpstreamError(endpoint, 'aborted', 'aborted while waiting to retry', { cause: abort });
+        }
+      }
+    }
+  }
+
+  return {
+    baseUrl,
+    mapping: (o) => call('mapping', '/mapping', MappingResponseSchema, o?.signal),
+    latest: (o) => call('latest', '/latest', LatestResponseSchema, o?.signal),
+    window: (step, timestamp, o) =>
+      call(step, timestamp === undefined ? `/${step}` : `/${step}?timestamp=${timestamp}`, WindowResponseSchema, o?.signal),
+    timeseries: async (itemId, timestep, o) => {
+      const result = await call('timeseries', `/timeseries?id=${itemId}&timestep=${timestep}`, TimeseriesResponseSchema, o?.signal);
+      if (result.itemId !== itemId) {
+        const error = new UpstreamError('timeseries', 'invalid', `asked for item ${itemId}, got ${result.itemId}`);
+        logger.warn({ endpoint: 'timeseries', err: error }, 'upstream call failed');
+        throw error;
+      }
+      return result;
+    },
+  };
+}
+
+function parseRetryAfterHeader(header: string | null): number | undefined {
+  return parseRetryAfter(header, Date.now()) ?? undefined;
+}
+
+/** The first few schema problems, for the log line (the whole list can be thousands long). */
+function issuesOf(error: UpstreamError): unknown {
+  const cause: unknown = error.cause;
+  if (cause && typeof cause === 'object' && 'issues' in cause && Array.isArray(cause.issues)) {
+    return cause.issues.slice(0, 5);
+  }
+  return undefined;
 }
