@@ -5,6 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 echo "== typecheck"
 npx tsc --noEmit -p tsconfig.json
+npx tsc --noEmit -p client/tsconfig.sw.json
 echo "== unit and integration tests"
 npx vitest run
 if compgen -G "tests/e2e/*.spec.ts" > /dev/null; then
