@@ -1,0 +1,60 @@
+// Latest prices. Writes are idempotent per item: a record whose seq is not newer than the stored
+// one is ignored, so a re-delivered or reordered batch changes nothing. A batch and the cursor it
+// advances are written in one transaction, so a crash never leaves one without the other.
+import { PriceRecordSchema, parseRows, type PriceRecord } from './records';
+import { CursorSchema, type StoredCursor } from './meta';
+import type { GeDb } from './schema';
+
+/** Keeps the newest record per item when a batch mentions an item twice. */
+function newestPerItem(records: readonly PriceRecord[]): PriceRecord[] {
+  const byItem = new Map<number, PriceRecord>();
+  for (const record of records) {
+    const held = byItem.get(record.itemId);
+    if (!held || record.seq > held.seq) byItem.set(record.itemId, record);
+  }
+  return [...byItem.values()];
+}
+
+function isNewerCursor(next: StoredCursor, stored: unknown): boolean {
+  const held = CursorSchema.safeParse(stored);
+  return !held.success || held.data.epoch !== next.epoch || next.seq > held.data.seq;
+}
+
+/**
+ * Applies a batch of price changes (and, when given, the cursor they bring us to).
+ * Returns the records that were newer than what was stored: the ones a view must redraw.
+ */
+export async function applyPrices(db: GeDb, records: readonly PriceRecord[], cursor?: StoredCursor): Promise<PriceRecord[]> {
+  const batch = newestPerItem(records);
+  const tx = db.transaction(['latest', 'meta'], 'readwrite');
+  const latest = tx.objectStore('latest');
+  const meta = tx.objectStore('meta');
+  const [held, storedCursor] = await Promise.all([Promise.all(batch.map((r) => latest.get(r.itemId))), cursor ? meta.get('cursor') : undefined]);
+  const applied = batch.filter((record, i) => {
+    const old = PriceRecordSchema.safeParse(held[i]);
+    return !old.success || record.seq > old.data.seq;
+  });
+  for (const record of applied) void latest.put(record);
+  if (cursor && isNewerCursor(cursor, storedCursor)) void meta.put(cursor, 'cursor');
+  await tx.done;
+  return applied;
+}
+
+/** Replaces every stored price with a full snapshot (a new epoch, or a resync): items it lacks are dropped. */
+export async function replacePrices(db: GeDb, records: readonly PriceRecord[], cursor: StoredCursor): Promise<void> {
+  const tx = db.transaction(['latest', 'meta'], 'readwrite');
+  const latest = tx.objectStore('latest');
+  void latest.clear();
+  for (const record of newestPerItem(records)) void latest.put(record);
+  void tx.objectStore('meta').put(cursor, 'cursor');
+  await tx.done;
+}
+
+export async function listPrices(db: GeDb): Promise<PriceRecord[]> {
+  return parseRows(PriceRecordSchema, await db.getAll('latest'));
+}
+
+export async function getPrice(db: GeDb, itemId: number): Promise<PriceRecord | undefined> {
+  const result = PriceRecordSchema.safeParse(await db.get('latest', itemId));
+  return result.success ? result.data : undefined;
+}

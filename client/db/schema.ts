@@ -1,0 +1,61 @@
+// The device database: one versioned schema, upgraded step by step. Every store except
+// `watchlist` is a cache the server can refill; the watchlist is the user's own data and no
+// upgrade may drop it.
+import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
+import type { Timestep } from '../../shared/domain/timestep';
+
+export const DB_NAME = 'ge-tracker';
+
+export interface GeDbSchema extends DBSchema {
+  /** The catalogue, keyed by item id (CatalogueItem). */
+  items: { key: number; value: unknown };
+  /** Latest legs per item id, with the seq of their last change (PriceRecord). */
+  latest: { key: number; value: unknown };
+  /** History buckets: a re-delivered bucket lands on its own key and overwrites itself (PointRecord). */
+  points: { key: [number, Timestep, number]; value: unknown; indexes: { byTimestamp: number } };
+  /** The stream cursor, sync times, server facts, history coverage (see meta.ts). */
+  meta: { key: string; value: unknown };
+  /** Starred items (WatchEntry). */
+  watchlist: { key: number; value: unknown };
+}
+
+export type GeDb = IDBPDatabase<GeDbSchema>;
+type UpgradeTx = IDBPTransaction<GeDbSchema, StoreNames<GeDbSchema>[], 'versionchange'>;
+
+/** MIGRATIONS[n] takes the database from version n to n + 1. Append; never edit a shipped step. */
+const MIGRATIONS: ReadonlyArray<(db: GeDb, tx: UpgradeTx) => void> = [
+  (db) => {
+    db.createObjectStore('items', { keyPath: 'id' });
+    db.createObjectStore('latest', { keyPath: 'itemId' });
+    db.createObjectStore('meta');
+    db.createObjectStore('watchlist', { keyPath: 'itemId' });
+  },
+  (db) => {
+    // Charts arrived after the first catalogue. Indexed by time so quota pruning drops the oldest first.
+    const points = db.createObjectStore('points', { keyPath: ['itemId', 'timestep', 'timestamp'] });
+    points.createIndex('byTimestamp', 'timestamp');
+  },
+];
+
+export const DB_VERSION = MIGRATIONS.length;
+
+export interface OpenOptions {
+  name?: string;
+  version?: number;
+  /** Another tab or the service worker needs a newer version: this connection must let go. */
+  onVersionChange?: () => void;
+}
+
+export async function openGeDb(options: OpenOptions = {}): Promise<GeDb> {
+  const version = options.version ?? DB_VERSION;
+  const db: GeDb = await openDB<GeDbSchema>(options.name ?? DB_NAME, version, {
+    upgrade(upgrading, oldVersion, newVersion, tx) {
+      for (let step = oldVersion; step < (newVersion ?? version); step += 1) MIGRATIONS[step]?.(upgrading, tx);
+    },
+    blocking() {
+      db.close();
+      options.onVersionChange?.();
+    },
+  });
+  return db;
+}
