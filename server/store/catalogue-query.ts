@@ -1,0 +1,93 @@
+// Read side of the catalogue: every item joined with its latest price and volumes, as plain
+// records. A missing price or volume stays null (an item that never traded is not worth 0).
+import { sql } from 'kysely';
+import type { Db } from './db';
+
+export interface CatalogueRecord {
+  id: number;
+  name: string;
+  /** Lower-cased name, for search. */
+  nameLower: string;
+  examine: string;
+  members: boolean;
+  icon: string;
+  limit: number | null;
+  value: number | null;
+  lowalch: number | null;
+  highalch: number | null;
+  /** false once the item has left /mapping: still answerable by id, hidden from the list. */
+  inMapping: boolean;
+  high: number | null;
+  highTime: number | null;
+  low: number | null;
+  lowTime: number | null;
+  /** seq of the item's last price change; 0 when it has no price. */
+  seq: number;
+  volume1h: number | null;
+  volume24h: number | null;
+}
+
+function selectCatalogue(db: Db) {
+  return db
+    .selectFrom('items')
+    .leftJoin('latest_prices', 'latest_prices.item_id', 'items.id')
+    .leftJoin('item_volumes', 'item_volumes.item_id', 'items.id')
+    .select([
+      'items.id', 'items.name', 'items.name_lower', 'items.examine', 'items.members', 'items.icon',
+      'items.buy_limit', 'items.value', 'items.lowalch', 'items.highalch', 'items.in_mapping',
+      'latest_prices.high', 'latest_prices.high_time', 'latest_prices.low', 'latest_prices.low_time',
+      'latest_prices.seq', 'item_volumes.volume_1h', 'item_volumes.volume_24h',
+    ]);
+}
+
+type JoinedRow = Awaited<ReturnType<ReturnType<typeof selectCatalogue>['executeTakeFirstOrThrow']>>;
+
+const orNull = (value: number | bigint | null | undefined): number | null =>
+  value === null || value === undefined ? null : Number(value);
+
+function toRecord(row: JoinedRow): CatalogueRecord {
+  return {
+    id: row.id,
+    name: row.name,
+    nameLower: row.name_lower,
+    examine: row.examine,
+    members: row.members === 1,
+    icon: row.icon,
+    limit: orNull(row.buy_limit),
+    value: orNull(row.value),
+    lowalch: orNull(row.lowalch),
+    highalch: orNull(row.highalch),
+    inMapping: row.in_mapping === 1,
+    high: orNull(row.high),
+    highTime: orNull(row.high_time),
+    low: orNull(row.low),
+    lowTime: orNull(row.low_time),
+    seq: orNull(row.seq) ?? 0,
+    volume1h: orNull(row.volume_1h),
+    volume24h: orNull(row.volume_24h),
+  };
+}
+
+/** Every item the store knows, including those no longer in /mapping. */
+export async function readCatalogue(db: Db): Promise<CatalogueRecord[]> {
+  const rows = await selectCatalogue(db).execute();
+  return rows.map(toRecord);
+}
+
+export async function itemExists(db: Db, id: number): Promise<boolean> {
+  const row = await db.selectFrom('items').select('id').where('id', '=', id).executeTakeFirst();
+  return row !== undefined;
+}
+
+/**
+ * A value that changes whenever anything was written to the store: rows changed through this
+ * connection (total_changes) or committed by another one (data_version). Readers cache derived
+ * views against it. SQLite only; null where the engine has no such counter (never cache then).
+ */
+export async function readStoreVersion(db: Db): Promise<string | null> {
+  const result = await sql<{ changes: number; version: number }>`
+    select total_changes() as changes, (select data_version from pragma_data_version) as version
+  `.execute(db);
+  const row = result.rows[0];
+  return row ? `${row.changes}:${row.version}` : null;
+}
