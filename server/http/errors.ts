@@ -8,6 +8,7 @@ export type ErrorCode =
   | 'unknown_item'
   | 'stream_disabled'
   | 'too_many_clients'
+  | 'shutting_down'
   | 'upstream_unavailable'
   | 'internal';
 

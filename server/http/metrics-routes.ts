@@ -1,5 +1,11 @@
 import type Router from '@koa/router';
 import type { AppDeps } from '../app';
 
-// Stub: filled in by its owner.
-export function registerMetricsRoutes(_router: Router, _deps: AppDeps): void {}
+export function registerMetricsRoutes(router: Router, deps: AppDeps): void {
+  router.get('/metrics', async (ctx) => {
+    const { registry } = deps.metrics;
+    ctx.set('Cache-Control', 'no-store');
+    ctx.type = registry.contentType;
+    ctx.body = await registry.metrics();
+  });
+}

@@ -1,9 +1,16 @@
+// GET /api/v1/prices/stream: admits a client, computes its catch-up and registers it with the
+// hub in one synchronous step, and keeps the in-memory price index in step with the change feed.
+import { randomUUID } from 'node:crypto';
 import type { Context } from 'koa';
 import type { Config } from '../config';
 import type { Logger } from '../logger';
 import type { Metrics } from '../metrics';
 import type { Db } from '../store/db';
-import type { ChangeFeed } from '../price-changes';
+import type { ChangeFeed, CommittedChanges } from '../price-changes';
+import { createPriceIndex, loadPriceSnapshot, type PriceIndex } from './price-index';
+import { SseHub, type RefusalReason } from './sse-hub';
+import { parseItemFilter, pickResumeId, StreamRequestError } from './stream-request';
+import { writeStreamHead, firstChunk } from './stream-opening';
 
 export interface StreamServiceDeps {
   config: Config;
@@ -16,19 +23,123 @@ export interface StreamServiceDeps {
 export interface StreamService {
   /** Loads what catch-up needs and starts heartbeats. */
   start(): Promise<void>;
-  /** Serves GET /api/v1/prices/stream. */
+  /** Serves GET /api/v1/prices/stream; throws StreamRequestError for a request it refuses. */
   handle(ctx: Context): Promise<void>;
   clientCount(): number;
   /** Stop accepting, tell clients when to retry, close every connection. */
   close(): Promise<void>;
 }
 
-// Stub: replaced by the hub's owner.
-export function createStreamService(_deps: StreamServiceDeps): StreamService {
+const REFUSALS: Record<RefusalReason, string> = {
+  max_clients: 'the server has as many live connections as it allows',
+  max_clients_per_ip: 'this address has as many live connections as the server allows per address',
+  shutting_down: 'the server is shutting down',
+};
+
+export function createStreamService(deps: StreamServiceDeps): StreamService {
+  const { config, db, logger, metrics, feed } = deps;
+  const sse = config.sse;
+  const hub = new SseHub({ ...sse, logger, metrics });
+  let index: PriceIndex | undefined;
+  let reloading: Promise<void> | undefined;
+  const queued: CommittedChanges[] = [];
+  let unsubscribe: (() => void) | undefined;
+
+  const receive = (committed: CommittedChanges): void => {
+    if (index === undefined || reloading !== undefined) queued.push(committed);
+    else apply(index, committed);
+  };
+
+  const apply = (current: PriceIndex, committed: CommittedChanges): void => {
+    const result = current.apply(committed);
+    if (result === 'applied') hub.broadcast(committed);
+    else if (result === 'gap') reload(current);
+  };
+
+  /** The feed skipped a seq (another writer, or a fresh store): only the store knows the truth. */
+  const reload = (current: PriceIndex): void => {
+    const before = current.cursor();
+    logger.warn({ epoch: before.epoch, seq: before.seq }, 'SSE index out of step with the store; reloading');
+    reloading = (async () => {
+      try {
+        const snapshot = await loadPriceSnapshot(db);
+        current.replace(snapshot);
+        const after = snapshot.cursor;
+        if (after.epoch !== before.epoch) hub.resyncAll('epoch-mismatch', after);
+        else if (after.seq > before.seq) {
+          hub.broadcast({ ...after, committedAt: Date.now(), changes: current.changedSince(before.seq, null) });
+        }
+      } catch (err) {
+        // The old index stays; the next commit finds the same gap and tries again.
+        logger.error({ err }, 'SSE index reload failed');
+      } finally {
+        reloading = undefined;
+        drainQueue(current);
+      }
+    })();
+  };
+
+  const drainQueue = (current: PriceIndex): void => {
+    while (reloading === undefined) {
+      const next = queued.shift();
+      if (next === undefined) return;
+      apply(current, next);
+    }
+  };
+
+  const refuse = (reason: RefusalReason): never => {
+    metrics.sseRefusals.inc({ reason });
+    // Clients refused for load come back spread over a few retry intervals, not in one wave.
+    const seconds = Math.ceil((sse.retryMs * (1 + Math.random() * 2)) / 1000);
+    const code = reason === 'shutting_down' ? 'shutting_down' : 'too_many_clients';
+    throw new StreamRequestError(503, code, `${REFUSALS[reason]}; retry in ${seconds} s`, seconds);
+  };
+
+  const rejectUnknownItems = async (ids: ReadonlySet<number> | null, current: PriceIndex): Promise<void> => {
+    const missing = ids === null ? [] : [...ids].filter((id) => !current.has(id));
+    if (missing.length === 0) return;
+    const known = await db.selectFrom('items').select('id').where('id', 'in', missing).execute();
+    const knownIds = new Set(known.map((row) => Number(row.id)));
+    const unknown = missing.filter((id) => !knownIds.has(id));
+    if (unknown.length > 0) {
+      throw new StreamRequestError(400, 'unknown_item', `unknown item ids: ${unknown.join(',')}`);
+    }
+  };
+
   return {
-    start: async () => {},
-    handle: async () => {},
-    clientCount: () => 0,
-    close: async () => {},
+    async start() {
+      // Subscribe first: commits made while the snapshot loads wait in the queue, then drop as stale.
+      unsubscribe = feed.subscribe(receive);
+      index = createPriceIndex(await loadPriceSnapshot(db));
+      hub.start();
+      drainQueue(index);
+    },
+
+    async handle(ctx) {
+      const current = index;
+      if (current === undefined) return refuse('shutting_down');
+      const filter = parseItemFilter(ctx.query.items);
+      await rejectUnknownItems(filter.ids, current);
+      while (reloading !== undefined) await reloading;
+      const refusal = hub.refusal(ctx.ip);
+      if (refusal !== null) return refuse(refusal);
+      // From here to hub.connect nothing awaits: no live event can fall between catch-up and registration.
+      const { req, res } = ctx;
+      if (req.socket.destroyed) return;
+      ctx.respond = false;
+      writeStreamHead(res);
+      const id = randomUUID();
+      const resumeId = pickResumeId(ctx.query.since, ctx.get('Last-Event-ID'));
+      const opening = firstChunk({ clientId: id, retryMs: sse.retryMs, index: current, filter, resumeId });
+      if (opening.catchup !== undefined) metrics.sseCatchups.inc({ result: opening.catchup });
+      hub.connect({ id, ip: ctx.ip, filter, res, firstChunk: opening.chunk });
+    },
+
+    clientCount: () => hub.size(),
+
+    async close() {
+      unsubscribe?.();
+      await hub.close();
+    },
   };
 }

@@ -1,0 +1,213 @@
+// The hub: every open stream, grouped by item filter so each sync is serialised once per distinct
+// filter, never once per client. Its input is a plain call, broadcast(committed), so an
+// in-process feed or a cross-process bus can drive it alike.
+import type { ServerResponse } from 'node:http';
+import type { Logger } from '../logger';
+import type { Metrics } from '../metrics';
+import type { CommittedChanges } from '../price-changes';
+import type { Cursor } from '../../shared/domain/event-id';
+import type { ResyncEvent } from '../../shared/protocol/events';
+import { SseClient, type ItemFilter } from './sse-client';
+import { encodeRetry } from './sse-encode';
+import {
+  encodeHeartbeat, encodeResync, encodeSyncComplete, encodeTimeout, encodeUpdateJson, encodeUpdatesEvent,
+} from './stream-payloads';
+
+export interface HubOptions {
+  logger: Logger;
+  metrics: Metrics;
+  heartbeatIntervalMs: number;
+  connectionTimeoutMs: number;
+  retryMs: number;
+  maxClients: number;
+  maxClientsPerIp: number;
+  slowClientMaxBytes: number;
+  slowClientMaxMs: number;
+}
+
+export type RefusalReason = 'max_clients' | 'max_clients_per_ip' | 'shutting_down';
+
+interface Group {
+  filter: ItemFilter;
+  clients: Set<SseClient>;
+}
+
+/** How long close() lets clients take their goodbye before their sockets are destroyed. */
+const CLOSE_GRACE_MS = 1000;
+
+export class SseHub {
+  private readonly clients = new Set<SseClient>();
+  private readonly groups = new Map<string, Group>();
+  private readonly perIp = new Map<string, number>();
+  private heartbeat: NodeJS.Timeout | undefined;
+  private closing = false;
+
+  constructor(private readonly options: HubOptions) {}
+
+  start(): void {
+    this.heartbeat = setInterval(() => this.beat(), this.options.heartbeatIntervalMs);
+    this.heartbeat.unref();
+    this.options.logger.info('SSE Hub started');
+  }
+
+  size(): number {
+    return this.clients.size;
+  }
+
+  /** Why a new stream from `ip` would be refused, or null. A limit of 0 means no limit. */
+  refusal(ip: string): RefusalReason | null {
+    const { maxClients, maxClientsPerIp } = this.options;
+    if (this.closing) return 'shutting_down';
+    if (maxClients > 0 && this.clients.size >= maxClients) return 'max_clients';
+    if (maxClientsPerIp > 0 && (this.perIp.get(ip) ?? 0) >= maxClientsPerIp) return 'max_clients_per_ip';
+    return null;
+  }
+
+  /** Registers a stream whose first bytes (retry, connected, catch-up) are `firstChunk`. */
+  connect(init: { id: string; ip: string; filter: ItemFilter; res: ServerResponse; firstChunk: string }): SseClient {
+    const { logger, metrics, connectionTimeoutMs } = this.options;
+    const client = new SseClient({
+      ...init,
+      maxBacklogBytes: this.options.slowClientMaxBytes,
+      maxBackedUpMs: this.options.slowClientMaxMs,
+      onStuck: (stuck, reason) => this.cut(stuck, reason),
+      onFlushed: (batchBytes, syncBytes) => {
+        if (batchBytes > 0) this.count('price-batch', 1, batchBytes);
+        if (syncBytes > 0) this.count('sync-complete', 1, syncBytes);
+      },
+    });
+    logger.info({ client_id: client.id, item_filters: init.filter.ids?.size ?? 0, remote_ip: init.ip }, 'SSE client connected');
+    this.clients.add(client);
+    this.perIp.set(init.ip, (this.perIp.get(init.ip) ?? 0) + 1);
+    let group = this.groups.get(init.filter.key);
+    if (group === undefined) {
+      group = { filter: init.filter, clients: new Set() };
+      this.groups.set(init.filter.key, group);
+    }
+    group.clients.add(client);
+    init.res.on('close', () => this.remove(client));
+    init.res.on('error', (err) => logger.debug({ err, client_id: client.id }, 'SSE write failed'));
+    metrics.sseClients.set(this.clients.size);
+    logger.info({ client_id: client.id, clients: this.clients.size }, 'SSE client registered');
+
+    // Jittered so the clients of one busy minute don't all come back in one wave.
+    const lifetime = connectionTimeoutMs * (0.9 + Math.random() * 0.2);
+    client.endAfter(lifetime, () => {
+      const goodbye = encodeTimeout('connection-timeout', this.options.retryMs);
+      this.count('timeout', 1, goodbye.length);
+      return goodbye;
+    });
+    client.begin(init.firstChunk);
+    return client;
+  }
+
+  broadcast(committed: CommittedChanges): void {
+    const started = performance.now();
+    const cursor: Cursor = { epoch: committed.epoch, seq: committed.seq };
+    const timestamp = new Date(committed.committedAt).toISOString();
+    const byItem = new Map<number, string>();
+    for (const change of committed.changes) byItem.set(change.itemId, encodeUpdateJson(change, timestamp));
+    const all = [...byItem.entries()];
+    const syncEvent = encodeSyncComplete(cursor, timestamp, committed.changes.length);
+
+    let batches = 0;
+    let batchBytes = 0;
+    let syncs = 0;
+    for (const group of this.groups.values()) {
+      const matched = group.filter.ids === null ? all : pick(group.filter.ids, byItem);
+      const batch = matched.length > 0 ? encodeUpdatesEvent(cursor, matched.map(([, json]) => json)) : '';
+      const chunk = batch + syncEvent;
+      for (const client of group.clients) {
+        if (!client.deliver(chunk, matched, cursor, syncEvent)) continue;
+        syncs += 1;
+        if (batch !== '') {
+          batches += 1;
+          batchBytes += batch.length;
+        }
+      }
+    }
+    this.count('price-batch', batches, batchBytes);
+    this.count('sync-complete', syncs, syncs * syncEvent.length);
+    this.options.metrics.sseBroadcastSeconds.observe((performance.now() - started) / 1000);
+    this.options.logger.info({ client_count: this.clients.size, changed: committed.changes.length }, 'Broadcasting price sync to SSE clients');
+  }
+
+  /** Every client's history is void (the store's epoch changed): tell them all to start over. */
+  resyncAll(reason: ResyncEvent['reason'], cursor: Cursor): void {
+    const event = encodeResync(reason, cursor);
+    for (const client of this.clients) client.restart(event);
+    this.count('resync', this.clients.size, this.clients.size * event.length);
+  }
+
+  /** Stops accepting, tells every client when to come back, and ends every stream. */
+  async close(): Promise<void> {
+    this.closing = true;
+    clearInterval(this.heartbeat);
+    const retryMs = this.options.retryMs;
+    const waits: Array<Promise<void>> = [];
+    let bytes = 0;
+    for (const client of this.clients) {
+      // Spread over one retry interval so a restart isn't met by every client at the same instant.
+      const retry = retryMs + Math.floor(Math.random() * retryMs);
+      const goodbye = encodeRetry(retry) + encodeTimeout('server-shutdown', retry);
+      bytes += goodbye.length;
+      waits.push(new Promise((resolve) => client.res.once('close', () => resolve())));
+      client.end(goodbye);
+    }
+    this.count('timeout', waits.length, bytes);
+    let grace: NodeJS.Timeout | undefined;
+    const expired = new Promise<void>((resolve) => {
+      grace = setTimeout(resolve, CLOSE_GRACE_MS);
+    });
+    await Promise.race([Promise.all(waits), expired]);
+    clearTimeout(grace);
+    for (const client of this.clients) client.destroy();
+  }
+
+  private beat(): void {
+    const event = encodeHeartbeat(Date.now());
+    let written = 0;
+    for (const client of this.clients) if (client.writeIfIdle(event)) written += 1;
+    this.count('heartbeat', written, written * event.length);
+  }
+
+  private cut(client: SseClient, reason: 'bytes' | 'time'): void {
+    this.options.metrics.sseSlowCuts.inc();
+    this.options.logger.warn({ client_id: client.id, reason, backlog_bytes: client.res.writableLength }, 'SSE client cut: backed up too long');
+    client.destroy();
+  }
+
+  private remove(client: SseClient): void {
+    if (!this.clients.delete(client)) return;
+    client.clearTimers();
+    const left = (this.perIp.get(client.ip) ?? 1) - 1;
+    if (left > 0) this.perIp.set(client.ip, left);
+    else this.perIp.delete(client.ip);
+    const group = this.groups.get(client.filter.key);
+    group?.clients.delete(client);
+    if (group?.clients.size === 0) this.groups.delete(client.filter.key);
+    this.options.metrics.sseClients.set(this.clients.size);
+    this.options.logger.info({ client_id: client.id, clients: this.clients.size }, 'SSE client unregistered');
+  }
+
+  /** Metrics are counted per broadcast, not per write: one label lookup per type per sync. */
+  private count(type: string, events: number, bytes: number): void {
+    if (events === 0) return;
+    this.options.metrics.sseEvents.inc({ type }, events);
+    if (bytes > 0) this.options.metrics.sseBytes.inc({ type }, bytes);
+  }
+}
+
+/** The updates of one sync inside a filter, walking whichever of the two is smaller. */
+function pick(ids: ReadonlySet<number>, byItem: ReadonlyMap<number, string>): Array<[number, string]> {
+  const out: Array<[number, string]> = [];
+  if (ids.size <= byItem.size) {
+    for (const id of ids) {
+      const json = byItem.get(id);
+      if (json !== undefined) out.push([id, json]);
+    }
+  } else {
+    for (const entry of byItem) if (ids.has(entry[0])) out.push(entry);
+  }
+  return out;
+}

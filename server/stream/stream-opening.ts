@@ -1,0 +1,59 @@
+// The first bytes of a stream: the response head, the reconnection delay, `connected`, and either
+// the client's catch-up or a resync when its resume id can't be honoured exactly.
+import type { ServerResponse } from 'node:http';
+import { parseEventId, type Cursor } from '../../shared/domain/event-id';
+import type { ResyncEvent } from '../../shared/protocol/events';
+import type { PriceIndex } from './price-index';
+import type { ItemFilter } from './sse-client';
+import { encodeRetry } from './sse-encode';
+import { encodeConnected, encodeResync, encodeUpdateJson, encodeUpdatesEvent } from './stream-payloads';
+
+export const STREAM_HEADERS = {
+  'Content-Type': 'text/event-stream; charset=utf-8',
+  // no-transform: a proxy must not compress or rewrite the stream (it would buffer it).
+  'Cache-Control': 'no-cache, no-transform',
+  Connection: 'keep-alive',
+  // nginx: pass each event through at once instead of buffering the response.
+  'X-Accel-Buffering': 'no',
+} as const;
+
+export function writeStreamHead(res: ServerResponse): void {
+  res.writeHead(200, STREAM_HEADERS);
+  res.socket?.setNoDelay(true);
+}
+
+export interface Opening {
+  chunk: string;
+  /** Set when the client asked to resume. */
+  catchup?: 'exact' | 'resync';
+}
+
+export function firstChunk(input: {
+  clientId: string;
+  retryMs: number;
+  index: PriceIndex;
+  filter: ItemFilter;
+  resumeId: string | undefined;
+}): Opening {
+  const { index, filter, resumeId } = input;
+  const cursor = index.cursor();
+  const head = encodeRetry(input.retryMs) + encodeConnected(input.clientId, cursor, new Date());
+  if (resumeId === undefined || resumeId === '') return { chunk: head };
+  const from = parseEventId(resumeId);
+  const reason = resyncReason(from, cursor);
+  if (reason !== null || from === null) {
+    return { chunk: head + encodeResync(reason ?? 'malformed-id', cursor), catchup: 'resync' };
+  }
+  const since = from.seq;
+  if (since === cursor.seq) return { chunk: head, catchup: 'exact' };
+  // Even an empty catch-up is sent: its id moves the client's cursor to now.
+  const updates = index.changedSince(since, filter.ids).map((price) => encodeUpdateJson(price, new Date(price.changedAt).toISOString()));
+  return { chunk: head + encodeUpdatesEvent(cursor, updates), catchup: 'exact' };
+}
+
+function resyncReason(from: Cursor | null, now: Cursor): ResyncEvent['reason'] | null {
+  if (from === null) return 'malformed-id';
+  if (from.epoch !== now.epoch) return 'epoch-mismatch';
+  if (from.seq > now.seq) return 'ahead-of-server';
+  return null;
+}

@@ -1,0 +1,53 @@
+// What a stream request asks for: an item filter and where to resume. Bad filters are refused
+// (the client sent something it can fix); a bad resume id is not an error, it gets a resync.
+import type { ItemFilter } from './sse-client';
+
+export const MAX_FILTER_IDS = 500;
+/** Item ids are small positive integers; nine digits keeps every id a safe integer. */
+const ID_LIST_RE = /^[0-9]{1,9}(,[0-9]{1,9})*$/;
+
+export type StreamErrorCode = 'invalid_parameter' | 'unknown_item' | 'too_many_clients' | 'shutting_down';
+
+/** A stream request the service refuses; the HTTP layer turns it into a JSON error. */
+export class StreamRequestError extends Error {
+  constructor(
+    readonly status: 400 | 503,
+    readonly code: StreamErrorCode,
+    message: string,
+    /** For 503: seconds until a retry can succeed (the Retry-After header). */
+    readonly retryAfterSeconds?: number,
+  ) {
+    super(message);
+    this.name = 'StreamRequestError';
+  }
+}
+
+export const EVERY_ITEM: ItemFilter = { ids: null, key: '' };
+
+/** `items=2,4151`: digits and commas only, at most MAX_FILTER_IDS distinct ids. */
+export function parseItemFilter(raw: string | string[] | undefined): ItemFilter {
+  if (raw === undefined) return EVERY_ITEM;
+  if (Array.isArray(raw)) throw invalid('items was given more than once; list the ids once, comma-separated');
+  if (!ID_LIST_RE.test(raw)) {
+    throw invalid('items must be item ids separated by commas, such as items=2,4151');
+  }
+  const ids = [...new Set(raw.split(',').map(Number))].sort((a, b) => a - b);
+  if (ids.length > MAX_FILTER_IDS) throw invalid(`items lists ${ids.length} ids; at most ${MAX_FILTER_IDS} are allowed`);
+  if (ids.includes(0)) throw invalid('items must be positive item ids; 0 is not one');
+  return { ids: new Set(ids), key: ids.join(',') };
+}
+
+/**
+ * The id to resume from. Last-Event-ID wins over `since`: a browser reconnecting on its own
+ * repeats the URL it was opened with, so `since` is where the stream began and the header is the
+ * last event the client actually received on it.
+ */
+export function pickResumeId(since: string | string[] | undefined, lastEventId: string): string | undefined {
+  if (lastEventId !== '') return lastEventId;
+  if (Array.isArray(since)) return since.join(',');
+  return since;
+}
+
+function invalid(message: string): StreamRequestError {
+  return new StreamRequestError(400, 'invalid_parameter', message);
+}
