@@ -1,0 +1,110 @@
+// The one fetch wrapper: every call to the server goes through `requestJson`, and every answer
+// is parsed with the shared REST schemas before anything else sees it.
+import type { z } from 'zod';
+import {
+  ErrorBodySchema,
+  HealthResponseSchema,
+  HistoryResponseSchema,
+  ItemRowSchema,
+  ItemsResponseSchema,
+  LatestPricesResponseSchema,
+  type HealthResponse,
+  type HistoryResponse,
+  type ItemRow,
+  type LatestPricesResponse,
+} from '../shared/protocol/api';
+import type { Timestep } from '../shared/domain/timestep';
+
+/** The server answered, but with an error (or with something that is not our protocol). */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+/** The server could not be reached: offline, or the server is down. */
+export class NetworkError extends Error {
+  constructor(message: string, options?: { cause: unknown }) {
+    super(message, options);
+    this.name = 'NetworkError';
+  }
+}
+
+/** Header the service worker sets on a history answer it built from IndexedDB. */
+export const SERVED_OFFLINE_HEADER = 'x-served-from';
+
+export interface ApiOptions {
+  baseUrl?: string;
+  fetch?: typeof fetch;
+  timeoutMs?: number;
+  /** Told after every request whether the server was reached: drives the Offline banner. */
+  onReachable?: (reachable: boolean) => void;
+}
+
+export interface Api {
+  health(): Promise<HealthResponse>;
+  /** The whole catalogue, fetched in pages of the largest size the server allows. */
+  allItems(): Promise<ItemRow[]>;
+  item(id: number): Promise<ItemRow>;
+  history(id: number, timestep: Timestep, since?: number): Promise<HistoryResponse>;
+  latestPrices(since?: string): Promise<LatestPricesResponse>;
+}
+
+const PAGE_SIZE = 500;
+const GATEWAY_DOWN = new Set([502, 503, 504]);
+
+export function createApi(options: ApiOptions = {}): Api {
+  const base = options.baseUrl ?? '/api/v1';
+  const doFetch = options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
+  const report = options.onReachable ?? (() => {});
+
+  async function requestJson<T>(path: string, schema: z.ZodType<T>): Promise<T> {
+    let response: Response;
+    try {
+      response = await doFetch(`${base}${path}`, {
+        headers: { accept: 'application/json' },
+        signal: AbortSignal.timeout(options.timeoutMs ?? 15_000),
+      });
+    } catch (error) {
+      report(false);
+      throw new NetworkError(`could not reach the server for ${path}`, { cause: error });
+    }
+    report(!GATEWAY_DOWN.has(response.status) && response.headers.get(SERVED_OFFLINE_HEADER) === null);
+    const body: unknown = await response.json().catch(() => undefined);
+    if (!response.ok) {
+      const parsed = ErrorBodySchema.safeParse(body);
+      const error = parsed.success ? parsed.data.error : { code: 'http_error', message: `HTTP ${response.status}` };
+      throw new ApiError(response.status, error.code, error.message);
+    }
+    const parsed = schema.safeParse(body);
+    if (!parsed.success) throw new ApiError(response.status, 'invalid_response', `unexpected answer from ${path}`);
+    return parsed.data;
+  }
+
+  async function itemsPage(offset: number) {
+    return requestJson(`/items?sort=id&order=asc&limit=${PAGE_SIZE}&offset=${offset}`, ItemsResponseSchema);
+  }
+
+  return {
+    health: () => requestJson('/health', HealthResponseSchema),
+    async allItems() {
+      const first = await itemsPage(0);
+      const offsets: number[] = [];
+      for (let offset = PAGE_SIZE; offset < first.total; offset += PAGE_SIZE) offsets.push(offset);
+      const rest = await Promise.all(offsets.map(itemsPage));
+      const byId = new Map<number, ItemRow>();
+      for (const page of [first, ...rest]) for (const row of page.items) byId.set(row.id, row);
+      return [...byId.values()];
+    },
+    item: (id) => requestJson(`/items/${id}`, ItemRowSchema),
+    history: (id, timestep, since) =>
+      requestJson(`/items/${id}/history?timestep=${timestep}${since === undefined ? '' : `&since=${since}`}`, HistoryResponseSchema),
+    latestPrices: (since) =>
+      requestJson(`/prices/latest${since === undefined ? '' : `?since=${encodeURIComponent(since)}`}`, LatestPricesResponseSchema),
+  };
+}

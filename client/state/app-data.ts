@@ -1,0 +1,112 @@
+// Everything the pages show, read from IndexedDB first and then kept fresh from the server.
+// Pages take what they need from here and hand plain data to components.
+import { batch, createMemo, createSignal, type Accessor } from 'solid-js';
+import type { Api } from '../api';
+import { listCatalogue } from '../db/catalogue';
+import { readMeta, type StoredCursor } from '../db/meta';
+import { applyPrices, listPrices, replacePrices } from '../db/prices';
+import type { CatalogueItem, PriceRecord } from '../db/records';
+import type { GeDb } from '../db/schema';
+import { listWatchlist, setWatched } from '../db/watchlist';
+import { createPriceStore, type PriceMap } from './prices-store';
+import { refreshFromServer } from './refresh';
+
+export interface AppData {
+  db: GeDb;
+  api: Api;
+  items: Accessor<readonly CatalogueItem[]>;
+  item(id: number): CatalogueItem | undefined;
+  prices: PriceMap;
+  watchlist: Accessor<ReadonlySet<number>>;
+  setWatched(itemId: number, watched: boolean): Promise<void>;
+  /** The device's copy has been read (it may be empty on a first visit). */
+  loaded: Accessor<boolean>;
+  /** When the prices were last confirmed with the server (ms), the "as of" time. */
+  pricesAt: Accessor<number | null>;
+  demo: Accessor<boolean>;
+  /** Why the last refresh failed, for the user; null after a good one. */
+  refreshError: Accessor<string | null>;
+  refresh(): Promise<void>;
+  /** Applies a batch of changes to IndexedDB with its cursor, then redraws the changed items. */
+  applyPriceBatch(records: readonly PriceRecord[], cursor?: StoredCursor): Promise<PriceRecord[]>;
+  /** Replaces every price (a resync or a new epoch). */
+  replaceAllPrices(records: readonly PriceRecord[], cursor: StoredCursor): Promise<void>;
+  /** Redraws records another tab already stored. */
+  showPrices(records: readonly PriceRecord[]): void;
+}
+
+export interface AppDataOptions {
+  db: GeDb;
+  api: Api;
+  /** Called when the starred items grow: a good moment to ask for persistent storage. */
+  onStar?: () => void;
+}
+
+export function createAppData(options: AppDataOptions): AppData {
+  const { db, api } = options;
+  const store = createPriceStore();
+  const [items, setItems] = createSignal<readonly CatalogueItem[]>([]);
+  const [watchlist, setWatchlist] = createSignal<ReadonlySet<number>>(new Set());
+  const [loaded, setLoaded] = createSignal(false);
+  const [pricesAt, setPricesAt] = createSignal<number | null>(null);
+  const [demo, setDemo] = createSignal(false);
+  const [refreshError, setRefreshError] = createSignal<string | null>(null);
+  const byId = createMemo(() => new Map(items().map((item) => [item.id, item])));
+  let inFlight: Promise<void> | null = null;
+
+  const deviceRead = Promise.all([listCatalogue(db), listPrices(db), listWatchlist(db), readMeta(db, 'pricesAt'), readMeta(db, 'server')]).then(
+    ([catalogue, prices, watched, at, server]) =>
+      batch(() => {
+        setItems(catalogue);
+        store.replace(prices);
+        setWatchlist(new Set(watched));
+        if (at !== undefined) setPricesAt(at);
+        if (server) setDemo(server.demo);
+        setLoaded(true);
+      }),
+  );
+
+  // The network pass starts after the device read so older stored data never lands on top of it.
+  const refreshOnce = async (): Promise<void> => {
+    await deviceRead;
+    try {
+      await refreshFromServer({ db, api, setDemo, setItems, setPricesAt, showPrices: store.show, replacePrices: store.replace });
+      setRefreshError(null);
+    } catch (error) {
+      // Shown beside the freshness line; the device copy stays on screen.
+      setRefreshError(error instanceof Error ? error.message : String(error));
+    } finally {
+      inFlight = null;
+    }
+  };
+  const refresh = (): Promise<void> => (inFlight ??= refreshOnce());
+
+  return {
+    db,
+    api,
+    items,
+    item: (id) => byId().get(id),
+    prices: store.prices,
+    watchlist,
+    async setWatched(itemId, watched) {
+      await setWatched(db, itemId, watched, Date.now());
+      setWatchlist(new Set(await listWatchlist(db)));
+      if (watched) options.onStar?.();
+    },
+    loaded,
+    pricesAt,
+    demo,
+    refreshError,
+    refresh,
+    async applyPriceBatch(records, cursor) {
+      const applied = await applyPrices(db, records, cursor);
+      store.show(applied);
+      return applied;
+    },
+    async replaceAllPrices(records, cursor) {
+      await replacePrices(db, records, cursor);
+      store.replace(records);
+    },
+    showPrices: store.show,
+  };
+}

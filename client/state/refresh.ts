@@ -1,0 +1,58 @@
+// Brings the device up to date with the server: server facts, the catalogue when it is old, and
+// the prices that changed since the stored cursor (or a full snapshot when the server says so).
+import { formatEventId } from '../../shared/domain/event-id';
+import type { Api } from '../api';
+import { replaceCatalogue } from '../db/catalogue';
+import { readMeta, writeMeta } from '../db/meta';
+import { applyPrices, replacePrices } from '../db/prices';
+import type { CatalogueItem, PriceRecord } from '../db/records';
+import type { GeDb } from '../db/schema';
+import { toCatalogueItem, toPriceRecords } from './server-records';
+
+/** Names, limits and volumes change slowly; prices are refreshed on every pass. */
+const CATALOGUE_MAX_AGE_MS = 10 * 60_000;
+
+export interface RefreshTarget {
+  db: GeDb;
+  api: Api;
+  setDemo(demo: boolean): void;
+  setItems(items: CatalogueItem[]): void;
+  /** Prices newer than those on screen. */
+  showPrices(records: readonly PriceRecord[]): void;
+  replacePrices(records: readonly PriceRecord[]): void;
+  setPricesAt(at: number): void;
+}
+
+async function refreshCatalogue(target: RefreshTarget): Promise<void> {
+  const items = (await target.api.allItems()).map(toCatalogueItem);
+  await replaceCatalogue(target.db, items, Date.now());
+  target.setItems(items);
+}
+
+async function refreshPrices(target: RefreshTarget, since: string | undefined): Promise<void> {
+  const answer = await target.api.latestPrices(since);
+  const records = toPriceRecords(answer);
+  const cursor = { epoch: answer.epoch, seq: answer.seq };
+  if (answer.full) {
+    await replacePrices(target.db, records, cursor);
+    target.replacePrices(records);
+  } else {
+    target.showPrices(await applyPrices(target.db, records, cursor));
+  }
+  const at = Date.now();
+  await writeMeta(target.db, 'pricesAt', at);
+  target.setPricesAt(at);
+}
+
+export async function refreshFromServer(target: RefreshTarget): Promise<void> {
+  const health = await target.api.health();
+  target.setDemo(health.demo);
+  await writeMeta(target.db, 'server', { demo: health.demo });
+  const [cursor, catalogueAt] = await Promise.all([readMeta(target.db, 'cursor'), readMeta(target.db, 'catalogueAt')]);
+  const sameEpoch = cursor?.epoch === health.epoch;
+  const catalogueOld = catalogueAt === undefined || Date.now() - catalogueAt > CATALOGUE_MAX_AGE_MS || !sameEpoch;
+  await Promise.all([
+    catalogueOld ? refreshCatalogue(target) : undefined,
+    refreshPrices(target, cursor && sameEpoch ? formatEventId(cursor) : undefined),
+  ]);
+}
