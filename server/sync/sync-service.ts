@@ -1,10 +1,21 @@
+// The sync's lifecycle: mapping then latest once at start, then every job on its own clock.
+// Jobs never throw out of here: a failing upstream is logged and recorded in sync_state (what
+// health shows) while the server keeps serving what it has.
 import type { Config } from '../config';
 import type { Logger } from '../logger';
 import type { Metrics } from '../metrics';
 import type { Db } from '../store/db';
 import type { ChangeFeed } from '../price-changes';
+import type { SyncJobName } from '../store/sync-state-repo';
 import type { WikiClient } from '../upstream/wiki-client';
-import type { Timestep } from '../../shared/domain/timestep';
+import { TIMESTEP_SECONDS, type Timestep } from '../../shared/domain/timestep';
+import { createJobRunner } from './job-runner';
+import { syncMapping } from './catalogue-job';
+import { syncLatest } from './latest-job';
+import { syncWindows } from './window-job';
+import { pruneHistory, retentionSeconds } from './retention';
+import { createHistoryBackfill } from './history-backfill';
+import { lastCompleteWindow, nextWindowRun } from './schedule';
 
 export type HistoryBackfill = (itemId: number, timestep: Timestep) => Promise<void>;
 
@@ -15,6 +26,8 @@ export interface SyncServiceDeps {
   feed: ChangeFeed;
   logger: Logger;
   metrics: Metrics;
+  /** Unix milliseconds; tests may pin it. */
+  now?: () => number;
 }
 
 export interface SyncService {
@@ -22,10 +35,130 @@ export interface SyncService {
   start(): Promise<void>;
   /** Stops scheduling and waits for a running job's transaction to finish. */
   stop(): Promise<void>;
+  /** Runs one job now (unless it is already running); resolves true when it succeeded. */
+  runJob(job: Exclude<SyncJobName, 'timeseries'>): Promise<boolean>;
+  /** Fetches /timeseries for history the store lacks; throws HistoryUnavailableError when it can't. */
   backfillHistory: HistoryBackfill;
 }
 
-// Stub: replaced by the sync's owner.
-export function createSyncService(_deps: SyncServiceDeps): SyncService {
-  return { start: async () => {}, stop: async () => {}, backfillHistory: async () => {} };
+const PRUNE_EVERY_MS = 3_600_000;
+/** A /1h poll that still gets the window before last is retried this many times, then left to backfill. */
+const LAGGING_RETRIES = 3;
+
+export function createSyncService(deps: SyncServiceDeps): SyncService {
+  const { config, db, logger } = deps;
+  const now = deps.now ?? Date.now;
+  const runner = createJobRunner({ db, logger, metrics: deps.metrics, now });
+  const controller = new AbortController();
+  const call = { signal: controller.signal };
+  const keep = retentionSeconds(config.retention);
+  const timers = new Set<NodeJS.Timeout>();
+  let stopped = false;
+  let pruning: Promise<void> = Promise.resolve();
+  const newestWindow: Record<'5m' | '1h', number> = { '5m': 0, '1h': 0 };
+
+  // Work cut short by stop() is not a failure worth showing in health.
+  const cancellable = (work: () => Promise<void>) => async (): Promise<void> => {
+    try {
+      await work();
+    } catch (error) {
+      if (!controller.signal.aborted) throw error;
+    }
+  };
+  const context = { db, client: deps.client, feed: deps.feed, logger, metrics: deps.metrics, now };
+  const windowWork = (step: '5m' | '1h') => async (): Promise<void> => {
+    const result = await syncWindows(
+      { ...context, backfillMaxWindows: config.sync.backfillMaxWindows, retentionSeconds: keep[step] },
+      step,
+      call,
+    );
+    newestWindow[step] = result.newest;
+  };
+  const work: Record<Exclude<SyncJobName, 'timeseries'>, () => Promise<void>> = {
+    mapping: () => syncMapping(context, call),
+    latest: () => syncLatest(context, call),
+    '5m': windowWork('5m'),
+    '1h': windowWork('1h'),
+  };
+  const runJob: SyncService['runJob'] = (job) => runner.run(job, cancellable(work[job]));
+
+  function later(delayMs: number, fn: () => Promise<void> | void): void {
+    if (stopped) return;
+    const timer = setTimeout(() => {
+      timers.delete(timer);
+      void fn();
+    }, Math.max(0, delayMs));
+    timer.unref();
+    timers.add(timer);
+  }
+
+  // The next run is timed from the start of the previous one, and never overlaps it.
+  function every(job: 'mapping' | 'latest', intervalMs: number): void {
+    const tick = async (): Promise<void> => {
+      const started = now();
+      await runJob(job);
+      later(started + intervalMs - now(), tick);
+    };
+    later(intervalMs, tick);
+  }
+
+  function atWindows(step: '5m' | '1h'): void {
+    const size = TIMESTEP_SECONDS[step];
+    const delay = config.sync.windowDelayMs;
+    let lagging = 0;
+    const tick = async (): Promise<void> => {
+      await runJob(step);
+      const behind = newestWindow[step] < lastCompleteWindow(now(), size);
+      lagging = behind ? lagging + 1 : 0;
+      // The wiki publishes a window a little after its end; ask again soon rather than next boundary.
+      if (behind && lagging <= LAGGING_RETRIES) later(Math.min(Math.max(delay, 1000), 60_000), tick);
+      else later(nextWindowRun(now(), size, delay) - now(), tick);
+    };
+    later(0, tick);
+  }
+
+  function prunePeriodically(): void {
+    const tick = async (): Promise<void> => {
+      pruning = pruneHistory(db, config.retention, Math.floor(now() / 1000)).then(
+        (deleted) => logger.debug({ deleted }, 'history pruned'),
+        (err: unknown) => logger.warn({ err }, 'pruning history failed'),
+      );
+      await pruning;
+      later(PRUNE_EVERY_MS, tick);
+    };
+    later(0, tick);
+  }
+
+  return {
+    async start() {
+      if (!config.sync.enabled) {
+        logger.info('sync disabled (SYNC_ENABLED=false)');
+        return;
+      }
+      await runJob('mapping');
+      await runJob('latest');
+      every('mapping', config.sync.mappingIntervalMs);
+      every('latest', config.sync.latestIntervalMs);
+      atWindows('5m');
+      atWindows('1h');
+      prunePeriodically();
+    },
+    async stop() {
+      stopped = true;
+      for (const timer of timers) clearTimeout(timer);
+      timers.clear();
+      controller.abort();
+      await runner.idle();
+      await pruning;
+    },
+    runJob,
+    backfillHistory: createHistoryBackfill({
+      db,
+      client: deps.client,
+      logger,
+      now,
+      retentionSeconds: keep,
+      record: (fetch) => runner.track('timeseries', fetch),
+    }),
+  };
 }

@@ -1,0 +1,86 @@
+// Price buckets per (item, timestep, timestamp). Writes are upserts, so a window or a timeseries
+// delivered twice overwrites itself instead of duplicating.
+import { sql } from 'kysely';
+import { TIMESTEP_SECONDS, type Timestep } from '../../shared/domain/timestep';
+import type { Db } from './db';
+
+export interface BucketInput {
+  itemId: number;
+  timestamp: number;
+  avgHigh: number | null;
+  avgLow: number | null;
+  highVolume: number;
+  lowVolume: number;
+}
+
+// 7 bound values a row; SQLite allows 32,766 per statement.
+const ROWS_PER_STATEMENT = 4000;
+
+export async function upsertBuckets(db: Db, timestep: Timestep, buckets: readonly BucketInput[]): Promise<void> {
+  for (let start = 0; start < buckets.length; start += ROWS_PER_STATEMENT) {
+    const rows = sql.join(
+      buckets
+        .slice(start, start + ROWS_PER_STATEMENT)
+        .map((b) => sql`(${b.itemId}, ${timestep}, ${b.timestamp}, ${b.avgHigh}, ${b.avgLow}, ${b.highVolume}, ${b.lowVolume})`),
+    );
+    await sql`
+      insert into price_buckets (item_id, timestep, timestamp, avg_high, avg_low, high_volume, low_volume) values ${rows}
+      on conflict (item_id, timestep, timestamp) do update set
+        avg_high = excluded.avg_high, avg_low = excluded.avg_low,
+        high_volume = excluded.high_volume, low_volume = excluded.low_volume`.execute(db);
+  }
+}
+
+/**
+ * Recomputes the 6h or 24h buckets overlapping [from, to) from the stored 1h buckets:
+ * volume-weighted average per side, null where that side's volume is 0. A rollup never replaces
+ * a bucket holding more volume than it found: that bucket came from the wiki's own /timeseries
+ * and covers hours this store missed.
+ */
+export async function rollupHourly(db: Db, target: '6h' | '24h', from: number, to: number, itemId?: number): Promise<void> {
+  const size = TIMESTEP_SECONDS[target];
+  const start = from - (from % size);
+  const end = to % size === 0 ? to : to - (to % size) + size;
+  const onlyItem = itemId === undefined ? sql`` : sql`and item_id = ${itemId}`;
+  await sql`
+    insert into price_buckets (item_id, timestep, timestamp, avg_high, avg_low, high_volume, low_volume)
+    select item_id, ${target}, timestamp - (timestamp % ${size}) as bucket,
+      case when sum(high_volume) > 0 then cast(round(sum(avg_high * 1.0 * high_volume) / sum(high_volume)) as bigint) end,
+      case when sum(low_volume) > 0 then cast(round(sum(avg_low * 1.0 * low_volume) / sum(low_volume)) as bigint) end,
+      sum(high_volume), sum(low_volume)
+    from price_buckets
+    where timestep = '1h' and timestamp >= ${start} and timestamp < ${end} ${onlyItem}
+    group by item_id, bucket
+    having sum(high_volume) + sum(low_volume) > 0
+    on conflict (item_id, timestep, timestamp) do update set
+      avg_high = excluded.avg_high, avg_low = excluded.avg_low,
+      high_volume = excluded.high_volume, low_volume = excluded.low_volume
+    where excluded.high_volume + excluded.low_volume >= price_buckets.high_volume + price_buckets.low_volume`.execute(db);
+}
+
+/** Deletes buckets of `timestep` that start before `before` (unix seconds); returns how many. */
+export async function pruneBuckets(db: Db, timestep: Timestep, before: number): Promise<number> {
+  const result = await db
+    .deleteFrom('price_buckets')
+    .where('timestep', '=', timestep)
+    .where('timestamp', '<', before)
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
+export interface BucketSpan {
+  oldest: number | null;
+  newest: number | null;
+}
+
+/** The oldest and newest bucket start of an item and timestep (nulls when there are none). */
+export async function bucketSpan(db: Db, itemId: number, timestep: Timestep): Promise<BucketSpan> {
+  const row = await db
+    .selectFrom('price_buckets')
+    .select((eb) => [eb.fn.min('timestamp').as('oldest'), eb.fn.max('timestamp').as('newest')])
+    .where('item_id', '=', itemId)
+    .where('timestep', '=', timestep)
+    .executeTakeFirst();
+  const asNumber = (value: number | null | undefined): number | null => (value === null || value === undefined ? null : Number(value));
+  return { oldest: asNumber(row?.oldest), newest: asNumber(row?.newest) };
+}

@@ -1,0 +1,62 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openDatabase, type OpenedDatabase } from './db';
+import { ensureStreamState, readStreamState } from './stream-state';
+import { ingestLatest } from './price-writes';
+
+let store: OpenedDatabase;
+beforeEach(async () => {
+  store = await openDatabase('sqlite::memory:');
+  await ensureStreamState(store.db);
+});
+afterEach(() => store.close());
+
+const legs = (itemId: number, high: number | null, low: number | null, time = 1748242800) => ({
+  itemId, high, highTime: high === null ? null : time, low, lowTime: low === null ? null : time,
+});
+
+describe('ingestLatest', () => {
+  it('gives every change the next global seq, in item order, and moves the store seq to the last one', async () => {
+    const first = await ingestLatest(store.db, [legs(4151, 1716616, 1700000), legs(2, 193, 188), legs(561, 115, 110)]);
+    expect(first.changes.map((c) => [c.itemId, c.seq])).toEqual([[2, 1], [561, 2], [4151, 3]]);
+    expect(first.seq).toBe(3);
+    const second = await ingestLatest(store.db, [legs(4151, 1716700, 1700000, 1748242900), legs(2, 193, 188), legs(561, 115, 110)]);
+    expect(second.changes.map((c) => [c.itemId, c.seq])).toEqual([[4151, 4]]);
+    expect((await readStreamState(store.db)).seq).toBe(4);
+  });
+
+  it('stores each change with its seq so a reader sees prices and seq together', async () => {
+    await ingestLatest(store.db, [legs(2, 193, 188)]);
+    await ingestLatest(store.db, [legs(2, 194, 188, 1748242900)]);
+    const row = await store.db.selectFrom('latest_prices').selectAll().where('item_id', '=', 2).executeTakeFirstOrThrow();
+    expect(row).toMatchObject({ high: 194, high_time: 1748242900, low: 188, seq: 2 });
+  });
+
+  it('keeps an item that a later snapshot leaves out, with its last prices', async () => {
+    await ingestLatest(store.db, [legs(2, 193, 188), legs(4151, 1716616, 1700000)]);
+    const committed = await ingestLatest(store.db, [legs(2, 193, 188)]);
+    expect(committed.changes).toEqual([]);
+    expect(committed.seq).toBe(2);
+    const whip = await store.db.selectFrom('latest_prices').select('high').where('item_id', '=', 4151).executeTakeFirst();
+    expect(whip?.high).toBe(1716616);
+  });
+
+  it('stores a null leg as null, never as a zero price', async () => {
+    await ingestLatest(store.db, [legs(2660, 50000, null)]);
+    const row = await store.db.selectFrom('latest_prices').selectAll().where('item_id', '=', 2660).executeTakeFirstOrThrow();
+    expect(row.low).toBeNull();
+    expect(row.low_time).toBeNull();
+  });
+
+  it('writes nothing, not even the seq, when the transaction fails before committing', async () => {
+    await ingestLatest(store.db, [legs(2, 193, 188)]);
+    const failing = ingestLatest(store.db, [legs(2, 200, 190, 1748242999), legs(4151, 1, 1)], {
+      beforeCommit: async () => {
+        throw new Error('crash before commit');
+      },
+    });
+    await expect(failing).rejects.toThrow('crash before commit');
+    expect((await readStreamState(store.db)).seq).toBe(1);
+    const rows = await store.db.selectFrom('latest_prices').select(['item_id', 'high']).execute();
+    expect(rows).toEqual([{ item_id: 2, high: 193 }]);
+  });
+});

@@ -1,0 +1,76 @@
+// Runs one sync job: never two of the same at once, its outcome recorded in sync_state (what
+// /api/v1/health shows), its duration in metrics. A failure is logged and recorded, never thrown:
+// a failing upstream must not stop the server.
+import type { Logger } from '../logger';
+import type { Metrics } from '../metrics';
+import type { Db } from '../store/db';
+import { recordJobFailure, recordJobSuccess, type SyncJobName } from '../store/sync-state-repo';
+
+export interface JobRunner {
+  /** Runs `work` unless a run of `job` is in flight; resolves true when it succeeded. */
+  run(job: SyncJobName, work: () => Promise<void>): Promise<boolean>;
+  /** Runs `work` (concurrent calls allowed) and records its outcome; rethrows its error. */
+  track(job: SyncJobName, work: () => Promise<void>): Promise<void>;
+  /** Resolves when every run in flight has finished. */
+  idle(): Promise<void>;
+}
+
+export function createJobRunner(deps: { db: Db; logger: Logger; metrics: Metrics; now: () => number }): JobRunner {
+  const running = new Map<SyncJobName, Promise<boolean>>();
+  const active = new Set<Promise<unknown>>();
+
+  function execute(job: SyncJobName, work: () => Promise<void>): Promise<{ error: unknown }> {
+    const promise = attempt(job, work);
+    active.add(promise);
+    return promise.finally(() => active.delete(promise));
+  }
+
+  async function attempt(job: SyncJobName, work: () => Promise<void>): Promise<{ error: unknown }> {
+    const started = deps.now();
+    const stopTimer = deps.metrics.syncSeconds.startTimer({ job });
+    let error: unknown;
+    try {
+      await work();
+    } catch (caught) {
+      error = caught;
+    }
+    stopTimer();
+    const durationMs = Math.max(0, Math.round(deps.now() - started));
+    const at = Math.floor(deps.now() / 1000);
+    try {
+      if (error === undefined) await recordJobSuccess(deps.db, job, at, durationMs);
+      else await recordJobFailure(deps.db, job, describe(error), at, durationMs);
+    } catch (recordError) {
+      deps.logger.error({ err: recordError, job }, 'could not record the sync state');
+    }
+    if (error === undefined) deps.logger.debug({ job, durationMs }, 'sync job done');
+    else deps.logger.warn({ err: error, job, durationMs }, 'sync job failed');
+    return { error };
+  }
+
+  return {
+    run(job, work) {
+      const inFlight = running.get(job);
+      if (inFlight) return inFlight.then(() => false);
+      const promise = execute(job, work)
+        .then(({ error }) => error === undefined)
+        .finally(() => running.delete(job));
+      running.set(job, promise);
+      return promise;
+    },
+    async track(job, work) {
+      const { error } = await execute(job, work);
+      if (error !== undefined) throw error;
+    },
+    async idle() {
+      while (active.size > 0) await Promise.all([...active]);
+    },
+  };
+}
+
+/** What health shows: the message, with its cause's message when there is one. */
+function describe(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const cause = error.cause instanceof Error && !('issues' in error.cause) ? `: ${error.cause.message}` : '';
+  return `${error.message}${cause}`.slice(0, 500);
+}

@@ -1,0 +1,17 @@
+// When the window jobs run. Pure, so the boundary arithmetic is unit-tested.
+
+/**
+ * The first time after `nowMs` that is `delayMs` past a multiple of `stepSeconds` (UTC-aligned,
+ * like the wiki's windows): a /5m poll at hh:m5 + delay, a /1h poll at hh:00 + delay.
+ */
+export function nextWindowRun(nowMs: number, stepSeconds: number, delayMs: number): number {
+  const stepMs = stepSeconds * 1000;
+  const boundary = Math.floor((nowMs - delayMs) / stepMs) * stepMs;
+  return boundary + stepMs + delayMs;
+}
+
+/** The start of the newest window of `stepSeconds` that is complete at `nowMs`. */
+export function lastCompleteWindow(nowMs: number, stepSeconds: number): number {
+  const now = Math.floor(nowMs / 1000);
+  return now - (now % stepSeconds) - stepSeconds;
+}

@@ -1,0 +1,62 @@
+// /5m and /1h: the newest complete window, then a bounded backfill (?timestamp=) of the windows
+// before it that the store lacks, e.g. after downtime. Windows are de-duplicated by the response's
+// own timestamp, because the wiki sometimes serves the previous /1h again.
+import type { Logger } from '../logger';
+import type { Db } from '../store/db';
+import type { BucketInput } from '../store/buckets-repo';
+import { ingestWindow, listSyncedWindows, type WindowStep } from '../store/windows-repo';
+import type { WindowResponse } from '../upstream/schemas';
+import type { CallOptions, WikiClient } from '../upstream/wiki-client';
+import { TIMESTEP_SECONDS } from '../../shared/domain/timestep';
+
+export interface WindowJobDeps {
+  db: Db;
+  client: WikiClient;
+  logger: Logger;
+  now: () => number;
+  backfillMaxWindows: number;
+  /** Windows older than this many seconds would be pruned at once, so they are not fetched. */
+  retentionSeconds: number;
+}
+
+export interface WindowSyncResult {
+  /** The start of the newest window the wiki served. */
+  newest: number;
+  written: number;
+}
+
+export async function syncWindows(deps: WindowJobDeps, step: WindowStep, call: CallOptions): Promise<WindowSyncResult> {
+  const size = TIMESTEP_SECONDS[step];
+  const newest = await deps.client.window(step, undefined, call);
+  let written = (await store(deps, step, newest)) === 'written' ? 1 : 0;
+
+  const nowSeconds = Math.floor(deps.now() / 1000);
+  const oldestWanted = Math.max(
+    newest.timestamp - deps.backfillMaxWindows * size,
+    deps.retentionSeconds > 0 ? nowSeconds - deps.retentionSeconds : 0,
+  );
+  const synced = new Set(await listSyncedWindows(deps.db, step, oldestWanted));
+  // Newest first: if the upstream fails half-way, the most useful windows are already in.
+  for (let at = newest.timestamp - size; at >= oldestWanted && at > 0; at -= size) {
+    if (synced.has(at)) continue;
+    const window = await deps.client.window(step, at, call);
+    if ((await store(deps, step, window)) === 'written') written += 1;
+  }
+  if (written > 0) deps.logger.info({ step, newest: newest.timestamp, written }, 'windows synced');
+  return { newest: newest.timestamp, written };
+}
+
+function store(deps: WindowJobDeps, step: WindowStep, window: WindowResponse): Promise<'written' | 'duplicate'> {
+  return ingestWindow(deps.db, step, window.timestamp, toBuckets(window), Math.floor(deps.now() / 1000));
+}
+
+export function toBuckets(window: WindowResponse): BucketInput[] {
+  return Object.entries(window.data).map(([key, entry]) => ({
+    itemId: Number(key),
+    timestamp: window.timestamp,
+    avgHigh: entry.avgHighPrice,
+    avgLow: entry.avgLowPrice,
+    highVolume: entry.highPriceVolume,
+    lowVolume: entry.lowPriceVolume,
+  }));
+}
