@@ -1,6 +1,58 @@
 /// <reference lib="webworker" />
-import { precacheAndRoute } from 'workbox-precaching';
+// The service worker: precaches the app shell, answers navigations with index.html (never under
+// /api/), keeps history in IndexedDB for offline charts, caches the wiki's item icons, and leaves
+// the price stream (/api/v1/prices/stream) and every other API request alone.
+import { clientsClaim } from 'workbox-core';
+import { cleanupOutdatedCaches, createHandlerBoundToURL, matchPrecache, precacheAndRoute } from 'workbox-precaching';
+import { NavigationRoute, registerRoute } from 'workbox-routing';
+import { CacheFirst } from 'workbox-strategies';
+import { ExpirationPlugin } from 'workbox-expiration';
+import { openGeDb, type GeDb } from './db/schema';
+import { answerHistory, parseHistoryRequest } from './sw/history-route';
+import { ITEM_ICON_FALLBACK, WIKI_IMAGE_ORIGIN } from './lib/icon-url';
 
 declare const self: ServiceWorkerGlobalScope;
 
+
 precacheAndRoute(self.__WB_MANIFEST);
+cleanupOutdatedCaches();
+// The first install takes over open pages at once, so the first visit already works offline.
+// Later versions wait for the user's "Reload" (SKIP_WAITING below).
+clientsClaim();
+
+self.addEventListener('message', (event) => {
+  if (typeof event.data === 'object' && event.data !== null && event.data.type === 'SKIP_WAITING') void self.skipWaiting();
+});
+
+registerRoute(new NavigationRoute(createHandlerBoundToURL('index.html'), { denylist: [/^\/api\//, /^\/metrics/] }));
+
+let db: Promise<GeDb> | null = null;
+// One connection for the worker's life; it lets go when a page opens a newer schema version.
+const openDb = (): Promise<GeDb> => (db ??= openGeDb({ onVersionChange: () => (db = null) }));
+
+registerRoute(
+  ({ url, request }) => request.method === 'GET' && url.origin === self.location.origin && parseHistoryRequest(url) !== null,
+  ({ request, url, event }) => {
+    const query = parseHistoryRequest(url);
+    if (!query) return fetch(request);
+    return answerHistory(request, query, {
+      openDb,
+      fetch: (r) => fetch(r, { signal: AbortSignal.timeout(8000) }),
+      waitUntil: (work) => event.waitUntil(work),
+    });
+  },
+);
+
+// Icons come from the wiki without CORS headers, so they are opaque: cached as they are, with a
+// small cap because browsers count each opaque entry as far larger than it is.
+registerRoute(
+  ({ url }) => url.origin === WIKI_IMAGE_ORIGIN && url.pathname.startsWith('/images/'),
+  new CacheFirst({
+    cacheName: 'item-icons',
+    plugins: [
+      { cacheWillUpdate: async ({ response }) => (response.ok || response.type === 'opaque' ? response : null) },
+      new ExpirationPlugin({ maxEntries: 300, maxAgeSeconds: 30 * 24 * 3600, purgeOnQuotaError: true }),
+      { handlerDidError: async () => (await matchPrecache(ITEM_ICON_FALLBACK)) ?? Response.error() },
+    ],
+  }),
+);

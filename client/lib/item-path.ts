@@ -1,0 +1,13 @@
+/** "Abyssal whip" -> "abyssal-whip"; "Zuriel's staff (bh)" -> "zuriels-staff-bh". */
+export function slugify(name: string): string {
+  return name
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/['’]/g, '')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+}
+
+export function itemPath(item: { id: number; name: string }): string {
+  return `/items/${item.id}/${slugify(item.name) || 'item'}`;
+}
