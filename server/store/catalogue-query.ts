@@ -82,12 +82,46 @@ export async function itemExists(db: Db, id: number): Promise<boolean> {
 /**
  * A value that changes whenever anything was written to the store: rows changed through this
  * connection (total_changes) or committed by another one (data_version). Readers cache derived
- * views against it. SQLite only; null where the engine has no such counter (never cache then).
+ * views against it. SQLite only.
  */
-export async function readStoreVersion(db: Db): Promise<string | null> {
+export async function readStoreVersion(db: Db): Promise<string> {
   const result = await sql<{ changes: number; version: number }>`
     select total_changes() as changes, (select data_version from pragma_data_version) as version
   `.execute(db);
   const row = result.rows[0];
-  return row ? `${row.changes}:${row.version}` : null;
+  return `${row?.changes}:${row?.version}`;
+}
+
+/** What each part of the catalogue was last changed to, so a cache reloads only that part. */
+export interface CatalogueFingerprint {
+  /** Changes when a mapping sync writes (it stamps updated_at) or an item leaves the mapping. */
+  items: string;
+  volumes: string;
+  epoch: string;
+  /** Every price change takes the next seq: rows above a cached seq are exactly what changed. */
+  seq: number;
+}
+
+export async function readCatalogueFingerprint(db: Db): Promise<CatalogueFingerprint> {
+  const result = await sql<{ items: string; volumes: string; epoch: string | null; seq: number | null }>`
+    select
+      (select count(*) || ':' || coalesce(max(updated_at), 0) || ':' || coalesce(sum(in_mapping), 0) from items) as items,
+      (select count(*) || ':' || coalesce(max(updated_at), 0) || ':' || total(volume_1h) || ':' || total(volume_24h)
+        from item_volumes) as volumes,
+      (select epoch from stream_state where id = 1) as epoch,
+      (select seq from stream_state where id = 1) as seq
+  `.execute(db);
+  const row = result.rows[0];
+  return { items: row?.items ?? '', volumes: row?.volumes ?? '', epoch: row?.epoch ?? '', seq: Number(row?.seq ?? 0) };
+}
+
+export interface VolumeRecord {
+  itemId: number;
+  volume1h: number | null;
+  volume24h: number | null;
+}
+
+export async function readVolumes(db: Db): Promise<VolumeRecord[]> {
+  const rows = await db.selectFrom('item_volumes').select(['item_id', 'volume_1h', 'volume_24h']).execute();
+  return rows.map((row) => ({ itemId: row.item_id, volume1h: orNull(row.volume_1h), volume24h: orNull(row.volume_24h) }));
 }
