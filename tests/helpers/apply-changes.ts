@@ -32,15 +32,17 @@ export async function applyChanges(db: Db, feed: ChangeFeed, inputs: readonly Pr
 
 /** Adds catalogue rows so the stream knows these ids even before they have a price. */
 export async function addItems(db: Db, ids: readonly number[]): Promise<void> {
-  if (ids.length === 0) return;
-  await db
-    .insertInto('items')
-    .values(ids.map((id) => ({
-      id, name: `Item ${id}`, examine: '', members: 0, icon: '', buy_limit: null, value: null,
-      lowalch: null, highalch: null, name_lower: `item ${id}`, in_mapping: 1, updated_at: 0,
-    })))
-    .onConflict((oc) => oc.column('id').doNothing())
-    .execute();
+  // In slices: SQLite caps the number of bound variables in one statement.
+  for (let start = 0; start < ids.length; start += 500) {
+    await db
+      .insertInto('items')
+      .values(ids.slice(start, start + 500).map((id) => ({
+        id, name: `Item ${id}`, examine: '', members: 0, icon: '', buy_limit: null, value: null,
+        lowalch: null, highalch: null, name_lower: `item ${id}`, in_mapping: 1, updated_at: 0,
+      })))
+      .onConflict((oc) => oc.column('id').doNothing())
+      .execute();
+  }
 }
 
 /** A plausible new state for `itemId`, different on every call. */

@@ -15,6 +15,9 @@ export interface RawStream {
   ended(): boolean;
   /** Waits for the first event (from index `from`) that matches, and returns it. */
   next(match: (event: SseMessage) => boolean, from?: number, timeoutMs?: number): Promise<SseMessage>;
+  /** Stops reading from the socket (the server's writes back up), until resume(). */
+  pause(): void;
+  resume(): void;
   close(): void;
 }
 
@@ -42,6 +45,8 @@ export function openRawStream(url: string, headers: Record<string, string> = {})
         ended: () => ended,
         next: (match, from = 0, timeoutMs = 5000) =>
           waitFor('a matching event', () => events.slice(from).find(match), timeoutMs),
+        pause: () => res.pause(),
+        resume: () => res.resume(),
         close: () => req.destroy(),
       });
     });
