@@ -10,7 +10,7 @@ const MAX_UNIX_TIME = 9_999_999_999;
 function wholeNumber(max: number) {
   return z
     .string()
-    .regex(/^\d{1,16}$/, 'expected a whole number')
+    .regex(/^\d+$/, 'expected a whole number')
     .transform(Number)
     .pipe(z.number().max(max, `expected at most ${max}`));
 }
