@@ -24,6 +24,8 @@ export interface SyncHarness {
   /** Every commit the sync announced, in order. */
   commits: CommittedChanges[];
   health(): Promise<HealthResponse>;
+  /** GET a path of the app; the body as unparsed JSON. */
+  get(path: string): Promise<{ status: number; headers: Headers; body: unknown }>;
   close(): Promise<void>;
 }
 
@@ -75,6 +77,10 @@ export async function startSyncHarness(fake: FakeUpstream, options: SyncHarnessO
     async health() {
       const response = await fetch(`http://127.0.0.1:${port}/api/v1/health`);
       return HealthResponseSchema.parse(await response.json());
+    },
+    async get(path) {
+      const response = await fetch(`http://127.0.0.1:${port}${path}`);
+      return { status: response.status, headers: response.headers, body: await response.json() };
     },
     async close() {
       await sync.stop();
