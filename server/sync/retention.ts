@@ -1,4 +1,4 @@
-// Deletes history older than config.retention allows (docs/decisions/0002-history-retention.md).
+// Deletes history older than config.retention allows (docs/decisions/0003-history-retention.md).
 import type { Config } from '../config';
 import type { Db } from '../store/db';
 import { pruneBuckets } from '../store/buckets-repo';
