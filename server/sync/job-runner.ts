@@ -15,7 +15,16 @@ export interface JobRunner {
   idle(): Promise<void>;
 }
 
-export function createJobRunner(deps: { db: Db; logger: Logger; metrics: Metrics; now: () => number }): JobRunner {
+export interface JobRunnerDeps {
+  db: Db;
+  logger: Logger;
+  metrics: Metrics;
+  now: () => number;
+  /** True once shutdown began: a job cut short by it is neither a success nor a failure. */
+  cancelled: () => boolean;
+}
+
+export function createJobRunner(deps: JobRunnerDeps): JobRunner {
   const running = new Map<SyncJobName, Promise<boolean>>();
   const active = new Set<Promise<unknown>>();
 
@@ -35,6 +44,7 @@ export function createJobRunner(deps: { db: Db; logger: Logger; metrics: Metrics
       error = caught;
     }
     stopTimer();
+    if (error !== undefined && deps.cancelled()) return { error };
     const durationMs = Math.max(0, Math.round(deps.now() - started));
     const at = Math.floor(deps.now() / 1000);
     try {

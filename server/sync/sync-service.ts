@@ -48,8 +48,8 @@ const LAGGING_RETRIES = 3;
 export function createSyncService(deps: SyncServiceDeps): SyncService {
   const { config, db, logger } = deps;
   const now = deps.now ?? Date.now;
-  const runner = createJobRunner({ db, logger, metrics: deps.metrics, now });
   const controller = new AbortController();
+  const runner = createJobRunner({ db, logger, metrics: deps.metrics, now, cancelled: () => controller.signal.aborted });
   const call = { signal: controller.signal };
   const keep = retentionSeconds(config.retention);
   const timers = new Set<NodeJS.Timeout>();
@@ -57,14 +57,6 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
   let pruning: Promise<void> = Promise.resolve();
   const newestWindow: Record<'5m' | '1h', number> = { '5m': 0, '1h': 0 };
 
-  // Work cut short by stop() is not a failure worth showing in health.
-  const cancellable = (work: () => Promise<void>) => async (): Promise<void> => {
-    try {
-      await work();
-    } catch (error) {
-      if (!controller.signal.aborted) throw error;
-    }
-  };
   const context = { db, client: deps.client, feed: deps.feed, logger, metrics: deps.metrics, now };
   const windowWork = (step: '5m' | '1h') => async (): Promise<void> => {
     const result = await syncWindows(
@@ -80,7 +72,7 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
     '5m': windowWork('5m'),
     '1h': windowWork('1h'),
   };
-  const runJob: SyncService['runJob'] = (job) => runner.run(job, cancellable(work[job]));
+  const runJob: SyncService['runJob'] = async (job) => (stopped ? false : runner.run(job, work[job]));
 
   function later(delayMs: number, fn: () => Promise<void> | void): void {
     if (stopped) return;

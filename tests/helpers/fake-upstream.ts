@@ -40,6 +40,8 @@ export interface FakeUpstream {
   fail(endpoint: FakeEndpoint, failure: FakeFailure, times?: number): void;
   clearFailures(): void;
   countRequests(endpoint: FakeEndpoint): number;
+  /** The most requests to `endpoint` that were ever open at the same time. */
+  maxConcurrent(endpoint: FakeEndpoint): number;
   close(): Promise<void>;
 }
 
@@ -53,6 +55,8 @@ export async function startFakeUpstream(): Promise<FakeUpstream> {
   const timeseries = new Map<string, unknown>();
   const failures = new Map<FakeEndpoint, { failure: FakeFailure; remaining: number }>();
   const requests: FakeRequest[] = [];
+  const open = new Map<string, number>();
+  const peak = new Map<string, number>();
 
   function answer(endpoint: FakeEndpoint, query: URLSearchParams): { status: number; body: unknown } {
     switch (endpoint) {
@@ -79,6 +83,10 @@ export async function startFakeUpstream(): Promise<FakeUpstream> {
     const name = url.pathname.replace(/^\/api\/v1\/osrs\//, '');
     const endpoint = (['mapping', 'latest', '5m', '1h', 'timeseries'] as const).find((e) => e === name);
     requests.push({ endpoint: endpoint ?? 'unknown', query: url.searchParams, userAgent: req.headers['user-agent'] });
+    const key = endpoint ?? 'unknown';
+    open.set(key, (open.get(key) ?? 0) + 1);
+    peak.set(key, Math.max(peak.get(key) ?? 0, open.get(key) ?? 0));
+    res.on('close', () => open.set(key, (open.get(key) ?? 1) - 1));
     if (!endpoint) {
       res.writeHead(404).end();
       return;
@@ -108,6 +116,7 @@ export async function startFakeUpstream(): Promise<FakeUpstream> {
     fail: (endpoint, failure, times = 1) => { failures.set(endpoint, { failure, remaining: times }); },
     clearFailures: () => failures.clear(),
     countRequests: (endpoint) => requests.filter((r) => r.endpoint === endpoint).length,
+    maxConcurrent: (endpoint) => peak.get(endpoint) ?? 0,
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());

@@ -1,0 +1,47 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { startFakeUpstream, type FakeUpstream } from '../helpers/fake-upstream';
+import { startSyncHarness, type SyncHarness } from '../helpers/sync-harness';
+import { waitFor } from '../helpers/wait-for';
+import { LATEST, MAPPING } from '../helpers/wiki-fixtures';
+
+let fake: FakeUpstream;
+let harness: SyncHarness;
+
+beforeEach(async () => {
+  fake = await startFakeUpstream();
+  fake.setMapping(MAPPING);
+  fake.setLatest(LATEST);
+  harness = await startSyncHarness(fake, {
+    env: { SYNC_LATEST_INTERVAL: '100ms', UPSTREAM_TIMEOUT: '500ms', UPSTREAM_RETRIES: '0', SYNC_BACKFILL_MAX_WINDOWS: '0' },
+  });
+});
+afterEach(async () => {
+  await harness.close();
+  await fake.close();
+});
+
+const latestState = () => harness.store.db.selectFrom('sync_state').selectAll().where('job', '=', 'latest').executeTakeFirst();
+
+describe('the sync schedule', () => {
+  it('polls /latest on its interval, never two at once, even when one hangs past the interval', async () => {
+    await harness.sync.start();
+    fake.fail('latest', { kind: 'timeout' }, 1);
+    await waitFor('the hung poll to fail', async () => (await latestState())?.last_error ?? undefined);
+    await waitFor('two more polls after it', () => fake.countRequests('latest') >= 4);
+    expect(fake.maxConcurrent('latest')).toBe(1);
+    expect((await latestState())?.last_success).not.toBeNull();
+  });
+
+  it('stops without waiting out a hung request, and does not record the cut as an upstream failure', async () => {
+    await harness.sync.start();
+    const before = await latestState();
+    fake.fail('latest', { kind: 'timeout' }, Infinity);
+    await waitFor('a poll to hang', () => fake.countRequests('latest') >= 2);
+    await harness.sync.stop();
+    expect((await latestState())?.last_error).toBe(before?.last_error ?? null);
+    // A job asked for after stop() does nothing.
+    const count = fake.countRequests('latest');
+    await harness.sync.runJob('latest');
+    expect(fake.countRequests('latest')).toBe(count);
+  });
+});
