@@ -1,6 +1,8 @@
 // Small hand-made wiki API bodies with the real data's quirks: a null leg, an inverted spread,
 // an id in /latest that /mapping lacks, an item only in /mapping, a mapping item without alch
 // values or limit, and windows with one-sided items.
+import { startFakeUpstream, type FakeUpstream } from './fake-upstream';
+
 /** The start of the current hour: recent enough for health and retention to treat it as now. */
 export const T0 = Math.floor(Date.now() / 3_600_000) * 3600;
 
@@ -56,4 +58,12 @@ export function fiveMinuteWindow(timestamp: number) {
       '4151': { avgHighPrice: null, highPriceVolume: 0, avgLowPrice: 1702055, lowPriceVolume: 3 },
     },
   };
+}
+
+/** A fake wiki answering /mapping and /latest with the fixtures above. */
+export async function startFakeWiki(): Promise<FakeUpstream> {
+  const fake = await startFakeUpstream();
+  fake.setMapping(MAPPING);
+  fake.setLatest(LATEST);
+  return fake;
 }

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startFakeUpstream, type FakeFailure, type FakeUpstream } from '../helpers/fake-upstream';
+import type { FakeFailure, FakeUpstream } from '../helpers/fake-upstream';
 import { startSyncHarness, type SyncHarness } from '../helpers/sync-harness';
-import { LATEST, LATEST_NEXT, MAPPING, MAPPING_RENAMED, T0, hourWindow } from '../helpers/wiki-fixtures';
+import { LATEST_NEXT, MAPPING_RENAMED, T0, hourWindow, startFakeWiki } from '../helpers/wiki-fixtures';
 
 let fake: FakeUpstream;
 let harness: SyncHarness;
@@ -13,9 +13,7 @@ const runsLater = (): void => {
 };
 
 beforeEach(async () => {
-  fake = await startFakeUpstream();
-  fake.setMapping(MAPPING);
-  fake.setLatest(LATEST);
+  fake = await startFakeWiki();
   // A short timeout so the hanging upstream costs the test little.
   clock.now = Date.now() - 60_000;
   harness = await startSyncHarness(fake, { env: { UPSTREAM_TIMEOUT: '300ms' }, now: () => clock.now });

@@ -1,16 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startFakeUpstream, type FakeUpstream } from '../helpers/fake-upstream';
+import type { FakeUpstream } from '../helpers/fake-upstream';
 import { startSyncHarness, type SyncHarness } from '../helpers/sync-harness';
 import { waitFor } from '../helpers/wait-for';
-import { LATEST, LATEST_NEXT, MAPPING, MAPPING_RENAMED, T0, fiveMinuteWindow, hourWindow } from '../helpers/wiki-fixtures';
+import { LATEST_NEXT, MAPPING_RENAMED, T0, fiveMinuteWindow, hourWindow, startFakeWiki } from '../helpers/wiki-fixtures';
 
 let fake: FakeUpstream;
 let harness: SyncHarness;
 
 beforeEach(async () => {
-  fake = await startFakeUpstream();
-  fake.setMapping(MAPPING);
-  fake.setLatest(LATEST);
+  fake = await startFakeWiki();
   fake.setWindow('5m', fiveMinuteWindow(T0 - 300));
   fake.setWindow('1h', hourWindow(T0 - 3600));
   harness = await startSyncHarness(fake);

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startFakeUpstream, type FakeUpstream } from '../helpers/fake-upstream';
+import type { FakeUpstream } from '../helpers/fake-upstream';
 import { startSyncHarness, type SyncHarness } from '../helpers/sync-harness';
-import { LATEST, MAPPING, T0 } from '../helpers/wiki-fixtures';
+import { T0, startFakeWiki } from '../helpers/wiki-fixtures';
 import { HistoryUnavailableError } from '../../server/sync/history-backfill';
 import { HistoryResponseSchema } from '../../shared/protocol/api';
 import { TIMESTEP_SECONDS, type Timestep } from '../../shared/domain/timestep';
@@ -26,9 +26,7 @@ function series(itemId: number, step: Timestep, points: number) {
 }
 
 beforeEach(async () => {
-  fake = await startFakeUpstream();
-  fake.setMapping(MAPPING);
-  fake.setLatest(LATEST);
+  fake = await startFakeWiki();
   harness = await startSyncHarness(fake);
   await harness.sync.runJob('mapping');
 });

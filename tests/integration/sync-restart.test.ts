@@ -2,18 +2,16 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startFakeUpstream, type FakeUpstream } from '../helpers/fake-upstream';
+import type { FakeUpstream } from '../helpers/fake-upstream';
 import { startSyncHarness } from '../helpers/sync-harness';
-import { LATEST, LATEST_NEXT, MAPPING, T0, hourWindow } from '../helpers/wiki-fixtures';
+import { LATEST_NEXT, MAPPING, T0, hourWindow, startFakeWiki } from '../helpers/wiki-fixtures';
 
 let fake: FakeUpstream;
 let dir: string;
 let databaseUrl: string;
 
 beforeEach(async () => {
-  fake = await startFakeUpstream();
-  fake.setMapping(MAPPING);
-  fake.setLatest(LATEST);
+  fake = await startFakeWiki();
   fake.setWindow('1h', hourWindow(T0 - 3600));
   dir = mkdtempSync(join(tmpdir(), 'ge-sync-restart-'));
   databaseUrl = `sqlite:${join(dir, 'store.sqlite')}`;

@@ -1,16 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startFakeUpstream, type FakeUpstream } from '../helpers/fake-upstream';
+import type { FakeUpstream } from '../helpers/fake-upstream';
 import { startSyncHarness, type SyncHarness } from '../helpers/sync-harness';
 import { waitFor } from '../helpers/wait-for';
-import { LATEST, MAPPING } from '../helpers/wiki-fixtures';
+import { startFakeWiki } from '../helpers/wiki-fixtures';
 
 let fake: FakeUpstream;
 let harness: SyncHarness;
 
 beforeEach(async () => {
-  fake = await startFakeUpstream();
-  fake.setMapping(MAPPING);
-  fake.setLatest(LATEST);
+  fake = await startFakeWiki();
   harness = await startSyncHarness(fake, {
     env: { SYNC_LATEST_INTERVAL: '100ms', UPSTREAM_TIMEOUT: '500ms', UPSTREAM_RETRIES: '0', SYNC_BACKFILL_MAX_WINDOWS: '0' },
   });

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startFakeUpstream, type FakeUpstream } from '../helpers/fake-upstream';
+import type { FakeUpstream } from '../helpers/fake-upstream';
 import { startSyncHarness, type SyncHarness } from '../helpers/sync-harness';
-import { LATEST, MAPPING, T0, hourWindow } from '../helpers/wiki-fixtures';
+import { T0, hourWindow, startFakeWiki } from '../helpers/wiki-fixtures';
 import { ItemRowSchema } from '../../shared/protocol/api';
 
 const HOUR = 3600;
@@ -14,9 +14,7 @@ async function start(env: Record<string, string> = {}): Promise<SyncHarness> {
 }
 
 beforeEach(async () => {
-  fake = await startFakeUpstream();
-  fake.setMapping(MAPPING);
-  fake.setLatest(LATEST);
+  fake = await startFakeWiki();
 });
 afterEach(async () => {
   await harness?.close();
