@@ -1,0 +1,114 @@
+// The live price stream as a Solid primitive: connection state, attempt and reconnect counts, and
+// the last update time as signals; every change applied to IndexedDB before `onUpdate` hears of
+// it. Reconnects on `online` and when the app is shown again; goes Offline on `offline`. Call it
+// under a reactive owner (a component or createRoot): disposing the owner closes the stream.
+import { createSignal, onCleanup, type Accessor } from 'solid-js';
+import type { LatestPricesResponse } from '../../shared/protocol/api';
+import type { SyncCompleteEvent } from '../../shared/protocol/events';
+import { formatEventId } from '../../shared/domain/event-id';
+import { readMeta } from '../db/meta';
+import type { PriceRecord } from '../db/records';
+import type { GeDb } from '../db/schema';
+import { listen } from '../lib/listen';
+import { createLiveApplier, type LiveChange } from './live-applier';
+import { createStreamConnection, type EventSourceLike, type LiveState } from './stream-connection';
+
+export const STREAM_PATH = '/api/v1/prices/stream';
+
+export interface PriceStreamOptions {
+  db: GeDb;
+  /** GET /api/v1/prices/latest, everything: for a resync or a new epoch. */
+  fetchSnapshot(): Promise<LatestPricesResponse>;
+  /** Run once before the first connection when the device holds no prices yet (the app's own first download). */
+  firstDownload?(): Promise<unknown>;
+  onUpdate?(changes: LiveChange[]): void;
+  /** Every stored price was replaced; the records are the new whole. */
+  onReplace?(records: PriceRecord[]): void;
+  onSync?(event: SyncCompleteEvent): void;
+  /** Live again after having been cut: the stream caught up prices; history is the caller's. */
+  onReconnect?(): void;
+  url?: string;
+  openEventSource?: (url: string) => EventSourceLike;
+  isOnline?: () => boolean;
+}
+
+export interface PriceStream {
+  state: Accessor<LiveState>;
+  attempt: Accessor<number>;
+  reconnects: Accessor<number>;
+  /** When prices last changed on this device through the stream (ms). */
+  lastUpdate: Accessor<number | null>;
+  /** The server's time of the last completed sync (ms): "updated HH:MM:SS". */
+  syncedAt: Accessor<number | null>;
+  stop(): void;
+}
+
+export function createPriceStream(options: PriceStreamOptions): PriceStream {
+  const isOnline = options.isOnline ?? (() => navigator.onLine);
+  const [state, setState] = createSignal<LiveState>(isOnline() ? 'connecting' : 'offline');
+  const [attempt, setAttempt] = createSignal(1);
+  const [reconnects, setReconnects] = createSignal(0);
+  const [lastUpdate, setLastUpdate] = createSignal<number | null>(null);
+  const [syncedAt, setSyncedAt] = createSignal<number | null>(null);
+  let connectedBefore = false;
+  let firstDownload = options.firstDownload;
+
+  const applier = createLiveApplier({
+    db: options.db,
+    fetchSnapshot: options.fetchSnapshot,
+    applied(changes) {
+      setLastUpdate(Date.now());
+      options.onUpdate?.(changes);
+    },
+    replaced(records) {
+      setLastUpdate(Date.now());
+      options.onReplace?.(records);
+    },
+    synced(event) {
+      const at = Date.parse(event.timestamp);
+      setSyncedAt(Number.isNaN(at) ? Date.now() : at);
+      options.onSync?.(event);
+    },
+    // The cursor did not move; a new connection resumes from it.
+    failed: () => connection.restart(),
+  });
+
+  async function readCursor(): Promise<string | undefined> {
+    // Resume from what is applied, not from what is still in the queue.
+    await applier.idle();
+    let cursor = await readMeta(options.db, 'cursor');
+    if (cursor === undefined && firstDownload) {
+      const download = firstDownload;
+      firstDownload = undefined;
+      await download().catch(() => undefined);
+      cursor = await readMeta(options.db, 'cursor');
+    }
+    return cursor && formatEventId(cursor);
+  }
+
+  const connection = createStreamConnection({
+    url: options.url ?? STREAM_PATH,
+    readCursor,
+    openEventSource: options.openEventSource ?? ((url) => new EventSource(url)),
+    isOnline,
+    message(message) {
+      void applier.handle(message);
+      if (message.type !== 'connected') return;
+      if (connectedBefore) options.onReconnect?.();
+      connectedBefore = true;
+    },
+    status(status) {
+      setState(status.state);
+      setAttempt(status.attempt);
+      setReconnects(status.reconnects);
+    },
+  });
+
+  listen(window, 'online', () => connection.wake());
+  listen(window, 'offline', () => connection.sleep());
+  listen(document, 'visibilitychange', () => document.visibilityState === 'visible' && connection.wake());
+  onCleanup(() => connection.stop());
+  connection.start();
+
+  return { state, attempt, reconnects, lastUpdate, syncedAt, stop: () => connection.stop() };
+}

@@ -1,0 +1,55 @@
+// What the leader tab tells the others over a BroadcastChannel, and what they ask it. The leader
+// has already written IndexedDB, so followers only redraw: nothing is applied twice.
+import { int, nullable, num, shape, type Guard } from '../db/guards';
+import { isPriceRecord, type PriceRecord } from '../db/records';
+import type { LiveChange } from './live-applier';
+import type { LiveStatus } from './live-status';
+import type { LiveState } from './stream-connection';
+
+export type ChannelMessage =
+  | { type: 'status'; status: LiveStatus }
+  /** Changes the leader stored, newer than what the device held. */
+  | { type: 'applied'; changes: LiveChange[] }
+  /** The leader replaced every price (a resync or a new epoch) with these. */
+  | { type: 'replaced'; records: PriceRecord[] }
+  /** A new tab asks the leader for its status. */
+  | { type: 'hello' };
+
+const STATES: readonly LiveState[] = ['connecting', 'live', 'reconnecting', 'offline'];
+const isState: Guard<LiveState> = (value): value is LiveState => STATES.includes(value as LiveState);
+const isStatus = shape<LiveStatus>({ state: isState, attempt: int, reconnects: int, lastUpdate: nullable(num), syncedAt: nullable(num) });
+const isChange = shape<LiveChange>({ record: isPriceRecord, at: num });
+
+export function isChannelMessage(value: unknown): value is ChannelMessage {
+  if (typeof value !== 'object' || value === null || !('type' in value)) return false;
+  const message = value as Record<string, unknown>;
+  switch (message.type) {
+    case 'status':
+      return isStatus(message.status);
+    case 'applied':
+      return Array.isArray(message.changes) && message.changes.every(isChange);
+    case 'replaced':
+      return Array.isArray(message.records) && message.records.every(isPriceRecord);
+    case 'hello':
+      return true;
+    default:
+      return false;
+  }
+}
+
+export interface LiveChannel {
+  post(message: ChannelMessage): void;
+  close(): void;
+}
+
+export function openLiveChannel(name: string, receive: (message: ChannelMessage) => void): LiveChannel {
+  const channel = new BroadcastChannel(name);
+  channel.onmessage = (event: MessageEvent) => {
+    const data: unknown = event.data;
+    if (isChannelMessage(data)) receive(data);
+  };
+  return {
+    post: (message) => channel.postMessage(message),
+    close: () => channel.close(),
+  };
+}

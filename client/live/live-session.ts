@@ -1,0 +1,123 @@
+// One tab's part in the browser's live connection. The leader (see leadership.ts) runs the price
+// stream, writes IndexedDB and tells the other tabs what changed; a follower only redraws from
+// what it is told. When the leader's tab closes another tab is elected and resumes the stream
+// from the cursor the old leader stored.
+import { createEffect, createRoot } from 'solid-js';
+import type { Api } from '../api';
+import type { GeDb } from '../db/schema';
+import type { PriceRecord } from '../db/records';
+import { listen } from '../lib/listen';
+import { createPriceStream } from './create-price-stream';
+import { catchUpHistory } from './history-catchup';
+import { electLeader } from './leadership';
+import type { LiveChange } from './live-applier';
+import { openLiveChannel, type ChannelMessage } from './live-channel';
+import { STARTING_STATUS, type LiveStatus } from './live-status';
+
+const NAME = 'ge-tracker-live';
+/** Shown again after this long hidden: the open chart and the watchlist fetch newer history. */
+const AWAY_MS = 30_000;
+
+export interface LiveSessionDeps {
+  db: GeDb;
+  api: Pick<Api, 'latestPrices' | 'history'>;
+  /** The app's first download, for a device that holds no prices yet. */
+  firstDownload(): Promise<unknown>;
+  /** Redraws records already stored (by this tab or the leader). */
+  showPrices(records: readonly PriceRecord[]): void;
+  /** Redraws every price from a whole set already stored (a resync): items it lacks lose theirs. */
+  showAllPrices(records: readonly PriceRecord[]): void;
+  watchlist(): readonly number[];
+  setStatus(status: LiveStatus): void;
+  /** Tells this tab's listeners (the chart's live buffer) about changes now on screen. */
+  emit(changes: readonly LiveChange[]): void;
+  /** The open chart should fetch newer history. */
+  refreshHistory(): void;
+}
+
+export function startLiveSession(deps: LiveSessionDeps): () => void {
+  return createRoot((dispose) => {
+    let leading = false;
+    let status = STARTING_STATUS;
+    const setStatus = (next: LiveStatus): void => {
+      status = next;
+      deps.setStatus(next);
+    };
+    const catchUpWatchlist = (): void => {
+      // A failure leaves the stored history as it was; the next reconnect tries again.
+      void catchUpHistory({ db: deps.db, api: deps.api }, deps.watchlist()).catch(() => undefined);
+    };
+
+    const channel = openLiveChannel(NAME, (message: ChannelMessage) => {
+      if (leading) {
+        if (message.type === 'hello') channel.post({ type: 'status', status });
+        return;
+      }
+      switch (message.type) {
+        case 'status':
+          return setStatus(message.status);
+        case 'applied': {
+          deps.showPrices(message.changes.map((change) => change.record));
+          return deps.emit(message.changes);
+        }
+        case 'replaced':
+          return deps.showAllPrices(message.records);
+        case 'hello':
+          return;
+      }
+    });
+
+    const lead = (): (() => void) =>
+      createRoot((resign) => {
+        leading = true;
+        const stream = createPriceStream({
+          db: deps.db,
+          fetchSnapshot: () => deps.api.latestPrices(),
+          firstDownload: deps.firstDownload,
+          onUpdate(changes) {
+            deps.showPrices(changes.map((change) => change.record));
+            deps.emit(changes);
+            channel.post({ type: 'applied', changes });
+          },
+          onReplace(records) {
+            deps.showAllPrices(records);
+            channel.post({ type: 'replaced', records });
+          },
+          onReconnect: catchUpWatchlist,
+        });
+        createEffect(() => {
+          const next: LiveStatus = {
+            state: stream.state(),
+            attempt: stream.attempt(),
+            reconnects: stream.reconnects(),
+            lastUpdate: stream.lastUpdate(),
+            syncedAt: stream.syncedAt(),
+          };
+          setStatus(next);
+          channel.post({ type: 'status', status: next });
+        });
+        return () => {
+          leading = false;
+          resign();
+        };
+      });
+
+    const leadership = electLeader({ name: NAME, lead, locks: navigator.locks });
+    channel.post({ type: 'hello' });
+
+    let hiddenAt = 0;
+    listen(document, 'visibilitychange', () => {
+      if (document.visibilityState === 'hidden') hiddenAt = Date.now();
+      else if (hiddenAt > 0 && Date.now() - hiddenAt > AWAY_MS) {
+        deps.refreshHistory();
+        if (leading) catchUpWatchlist();
+      }
+    });
+
+    return () => {
+      leadership.stop();
+      channel.close();
+      dispose();
+    };
+  });
+}
