@@ -1,4 +1,4 @@
-// The one fetch wrapper: every call to the server goes through `requestJson`, and every answer
+// The one fetch wrapper: every call to the server goes through `request`, and every answer
 // is parsed with the shared REST schemas before anything else sees it.
 import type { z } from 'zod';
 import {
@@ -46,12 +46,15 @@ export interface ApiOptions {
   onReachable?: (reachable: boolean) => void;
 }
 
+/** A history answer; `fromDevice` when the service worker built it from IndexedDB (offline). */
+export type HistoryAnswer = HistoryResponse & { fromDevice: boolean };
+
 export interface Api {
   health(): Promise<HealthResponse>;
   /** The whole catalogue, fetched in pages of the largest size the server allows. */
   allItems(): Promise<ItemRow[]>;
   item(id: number): Promise<ItemRow>;
-  history(id: number, timestep: Timestep, since?: number): Promise<HistoryResponse>;
+  history(id: number, timestep: Timestep, since?: number): Promise<HistoryAnswer>;
   latestPrices(since?: string): Promise<LatestPricesResponse>;
 }
 
@@ -63,7 +66,7 @@ export function createApi(options: ApiOptions = {}): Api {
   const doFetch = options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
   const report = options.onReachable ?? (() => {});
 
-  async function requestJson<T>(path: string, schema: z.ZodType<T>): Promise<T> {
+  async function request<T>(path: string, schema: z.ZodType<T>): Promise<{ data: T; fromDevice: boolean }> {
     let response: Response;
     try {
       response = await doFetch(`${base}${path}`, {
@@ -74,7 +77,8 @@ export function createApi(options: ApiOptions = {}): Api {
       report(false);
       throw new NetworkError(`could not reach the server for ${path}`, { cause: error });
     }
-    report(!GATEWAY_DOWN.has(response.status) && response.headers.get(SERVED_OFFLINE_HEADER) === null);
+    const fromDevice = response.headers.get(SERVED_OFFLINE_HEADER) !== null;
+    report(!GATEWAY_DOWN.has(response.status) && !fromDevice);
     const body: unknown = await response.json().catch(() => undefined);
     if (!response.ok) {
       const parsed = ErrorBodySchema.safeParse(body);
@@ -83,8 +87,10 @@ export function createApi(options: ApiOptions = {}): Api {
     }
     const parsed = schema.safeParse(body);
     if (!parsed.success) throw new ApiError(response.status, 'invalid_response', `unexpected answer from ${path}`);
-    return parsed.data;
+    return { data: parsed.data, fromDevice };
   }
+
+  const requestJson = async <T>(path: string, schema: z.ZodType<T>): Promise<T> => (await request(path, schema)).data;
 
   async function itemsPage(offset: number) {
     return requestJson(`/items?sort=id&order=asc&limit=${PAGE_SIZE}&offset=${offset}`, ItemsResponseSchema);
@@ -102,8 +108,11 @@ export function createApi(options: ApiOptions = {}): Api {
       return [...byId.values()];
     },
     item: (id) => requestJson(`/items/${id}`, ItemRowSchema),
-    history: (id, timestep, since) =>
-      requestJson(`/items/${id}/history?timestep=${timestep}${since === undefined ? '' : `&since=${since}`}`, HistoryResponseSchema),
+    async history(id, timestep, since) {
+      const path = `/items/${id}/history?timestep=${timestep}${since === undefined ? '' : `&since=${since}`}`;
+      const { data, fromDevice } = await request(path, HistoryResponseSchema);
+      return { ...data, fromDevice };
+    },
     latestPrices: (since) =>
       requestJson(`/prices/latest${since === undefined ? '' : `?since=${encodeURIComponent(since)}`}`, LatestPricesResponseSchema),
   };

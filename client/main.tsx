@@ -1,4 +1,44 @@
+// The entry point: opens the device database, wires state, the service worker and installation,
+// and renders. Nothing else in the client starts anything on import.
+import './styles.css';
 import { render } from 'solid-js/web';
+import { App } from './app';
+import { createLazyApi } from './lazy-api';
+import { openGeDb } from './db/schema';
+import { createInstallPrompt } from './pwa/install-prompt';
+import { requestPersistentStorage } from './pwa/persist';
+import { registerServiceWorker } from './pwa/register-sw';
+import { createAppData } from './state/app-data';
+import { createClock } from './state/clock';
+import { createConnectivity } from './state/connectivity';
+import { scheduleRefresh } from './state/refresh-schedule';
+import { LiveIndicator } from './components/live-indicator';
+import { createLive, LiveContext } from './live/live';
+
+async function start(root: HTMLElement): Promise<void> {
+  let db;
+  try {
+    // A newer version opened in another tab needs this connection gone; reloading picks it up.
+    db = await openGeDb({ onVersionChange: () => window.location.reload() });
+  } catch (error) {
+    root.textContent = `GE Tracker cannot store data in this browser (${error instanceof Error ? error.message : String(error)}). Private browsing modes sometimes block it.`;
+    return;
+  }
+  const opened = db;
+  render(() => {
+    const connectivity = createConnectivity();
+    const api = createLazyApi({ onReachable: connectivity.report });
+    const persist = () => void requestPersistentStorage();
+    const data = createAppData({ db: opened, api, offline: connectivity.offline, now: createClock(), onStar: persist });
+    scheduleRefresh(data.refresh);
+    const live = createLive({ db: opened, api, firstDownload: data.refresh, showPrices: data.showPrices, showAllPrices: data.showAllPrices, watchlist: () => [...data.watchlist()] });
+    return (
+      <LiveContext.Provider value={live}>
+        <App data={data} sw={registerServiceWorker()} install={createInstallPrompt(persist)} liveStatus={<LiveIndicator status={live.status()} />} />
+      </LiveContext.Provider>
+    );
+  }, root);
+}
 
 const root = document.getElementById('root');
-if (root) render(() => <p>GE Tracker</p>, root);
+if (root) void start(root);

@@ -1,6 +1,7 @@
 // The item catalogue (names, limits, alch values, volumes). Replaced whole on each download so
 // items the server dropped disappear; prices live in `latest`.
-import { CatalogueItemSchema, parseRows, type CatalogueItem } from './records';
+import { isCatalogueItem, type CatalogueItem } from './records';
+import { keepValid } from './guards';
 import type { GeDb } from './schema';
 
 export async function replaceCatalogue(db: GeDb, items: readonly CatalogueItem[], at: number): Promise<void> {
@@ -13,10 +14,10 @@ export async function replaceCatalogue(db: GeDb, items: readonly CatalogueItem[]
 }
 
 export async function listCatalogue(db: GeDb): Promise<CatalogueItem[]> {
-  return parseRows(CatalogueItemSchema, await db.getAll('items'));
+  return keepValid(isCatalogueItem, await db.getAll('items'));
 }
 
 export async function getCatalogueItem(db: GeDb, itemId: number): Promise<CatalogueItem | undefined> {
-  const result = CatalogueItemSchema.safeParse(await db.get('items', itemId));
-  return result.success ? result.data : undefined;
+  const row: unknown = await db.get('items', itemId);
+  return isCatalogueItem(row) ? row : undefined;
 }

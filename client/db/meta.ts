@@ -1,35 +1,43 @@
-// Small facts kept beside the data: each key has its own schema, parsed on read.
-import { z } from 'zod';
+// Small facts kept beside the data: each key has its own check, applied on read.
+import type { Cursor } from '../../shared/domain/event-id';
 import type { Timestep } from '../../shared/domain/timestep';
+import { bool, int, num, shape, str, type Guard } from './guards';
 import type { GeDb } from './schema';
 
-export const CursorSchema = z.object({ epoch: z.string(), seq: z.number().int() });
+export type StoredCursor = Cursor;
+export const isCursor = shape<Cursor>({ epoch: str, seq: int });
 
-const META_SCHEMAS = {
+interface MetaValues {
   /** The server's epoch and the seq of the last price change stored here (`EPOCH.SEQ`). */
-  cursor: CursorSchema,
+  cursor: Cursor;
   /** Client time (ms) the catalogue was last downloaded. */
-  catalogueAt: z.number(),
+  catalogueAt: number;
   /** Client time (ms) the prices were last confirmed current with the server: "as of". */
-  pricesAt: z.number(),
+  pricesAt: number;
   /** Facts the server told us about itself; kept so they show offline too. */
-  server: z.object({ demo: z.boolean() }),
-} as const;
-
-export type MetaKey = keyof typeof META_SCHEMAS;
-export type MetaValue<K extends MetaKey> = z.infer<(typeof META_SCHEMAS)[K]>;
-export type StoredCursor = MetaValue<'cursor'>;
-
-export async function readMeta<K extends MetaKey>(db: GeDb, key: K): Promise<MetaValue<K> | undefined> {
-  const result = META_SCHEMAS[key].safeParse(await db.get('meta', key));
-  return result.success ? (result.data as MetaValue<K>) : undefined;
+  server: { demo: boolean };
 }
 
-export async function writeMeta<K extends MetaKey>(db: GeDb, key: K, value: MetaValue<K>): Promise<void> {
+const META_GUARDS: { [K in keyof MetaValues]: Guard<MetaValues[K]> } = {
+  cursor: isCursor,
+  catalogueAt: num,
+  pricesAt: num,
+  server: shape<MetaValues['server']>({ demo: bool }),
+};
+
+export type MetaKey = keyof MetaValues;
+
+export async function readMeta<K extends MetaKey>(db: GeDb, key: K): Promise<MetaValues[K] | undefined> {
+  const value: unknown = await db.get('meta', key);
+  const guard: Guard<MetaValues[K]> = META_GUARDS[key];
+  return guard(value) ? value : undefined;
+}
+
+export async function writeMeta<K extends MetaKey>(db: GeDb, key: K, value: MetaValues[K]): Promise<void> {
   await db.put('meta', value, key);
 }
 
-export const CoverageSchema = z.object({ fullAt: z.number() });
+const isCoverage = shape<{ fullAt: number }>({ fullAt: num });
 
 export function coverageKey(itemId: number, timestep: Timestep): string {
   return `history:${itemId}:${timestep}`;
@@ -37,6 +45,6 @@ export function coverageKey(itemId: number, timestep: Timestep): string {
 
 /** When the whole series the server keeps was last downloaded; later fetches ask only for newer buckets. */
 export async function readCoverage(db: GeDb, itemId: number, timestep: Timestep): Promise<number | null> {
-  const result = CoverageSchema.safeParse(await db.get('meta', coverageKey(itemId, timestep)));
-  return result.success ? result.data.fullAt : null;
+  const value: unknown = await db.get('meta', coverageKey(itemId, timestep));
+  return isCoverage(value) ? value.fullAt : null;
 }

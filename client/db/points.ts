@@ -3,7 +3,8 @@
 // overwrites it instead of duplicating it.
 import type { Bucket } from '../../shared/protocol/api';
 import type { Timestep } from '../../shared/domain/timestep';
-import { PointRecordSchema, parseRows, type PointRecord } from './records';
+import { isPointRecord, type PointRecord } from './records';
+import { keepValid } from './guards';
 import { coverageKey } from './meta';
 import { withQuotaRetry } from './quota';
 import type { GeDb } from './schema';
@@ -39,7 +40,7 @@ function seriesRange(itemId: number, timestep: Timestep, from: number): IDBKeyRa
 
 /** Buckets at or after `from` (unix seconds), oldest first. */
 export async function listHistory(db: GeDb, itemId: number, timestep: Timestep, from = 0): Promise<Bucket[]> {
-  const rows = parseRows(PointRecordSchema, await db.getAll('points', seriesRange(itemId, timestep, from)));
+  const rows = keepValid(isPointRecord, await db.getAll('points', seriesRange(itemId, timestep, from)));
   return rows.map(({ timestamp, avgHighPrice, avgLowPrice, highPriceVolume, lowPriceVolume }) => ({
     timestamp,
     avgHighPrice,

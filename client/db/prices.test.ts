@@ -47,3 +47,14 @@ describe('latest prices on the device', () => {
     db.close();
   });
 });
+
+describe('damaged rows on the device', () => {
+  it('skips a stored price that does not have the expected shape', async () => {
+    const db = await openTestDb();
+    await applyPrices(db, [price(2, 1, 100)]);
+    await db.put('latest', { itemId: 3, high: '12', highTime: null, low: null, lowTime: null, seq: 1 });
+    expect((await listPrices(db)).map((p) => p.itemId)).toEqual([2]);
+    expect(await getPrice(db, 3)).toBeUndefined();
+    db.close();
+  });
+});

@@ -1,8 +1,9 @@
 // Latest prices. Writes are idempotent per item: a record whose seq is not newer than the stored
 // one is ignored, so a re-delivered or reordered batch changes nothing. A batch and the cursor it
 // advances are written in one transaction, so a crash never leaves one without the other.
-import { PriceRecordSchema, parseRows, type PriceRecord } from './records';
-import { CursorSchema, type StoredCursor } from './meta';
+import { isPriceRecord, type PriceRecord } from './records';
+import { isCursor, type StoredCursor } from './meta';
+import { keepValid } from './guards';
 import type { GeDb } from './schema';
 
 /** Keeps the newest record per item when a batch mentions an item twice. */
@@ -16,8 +17,7 @@ function newestPerItem(records: readonly PriceRecord[]): PriceRecord[] {
 }
 
 function isNewerCursor(next: StoredCursor, stored: unknown): boolean {
-  const held = CursorSchema.safeParse(stored);
-  return !held.success || held.data.epoch !== next.epoch || next.seq > held.data.seq;
+  return !isCursor(stored) || stored.epoch !== next.epoch || next.seq > stored.seq;
 }
 
 /**
@@ -31,8 +31,8 @@ export async function applyPrices(db: GeDb, records: readonly PriceRecord[], cur
   const meta = tx.objectStore('meta');
   const [held, storedCursor] = await Promise.all([Promise.all(batch.map((r) => latest.get(r.itemId))), cursor ? meta.get('cursor') : undefined]);
   const applied = batch.filter((record, i) => {
-    const old = PriceRecordSchema.safeParse(held[i]);
-    return !old.success || record.seq > old.data.seq;
+    const old = held[i];
+    return !isPriceRecord(old) || record.seq > old.seq;
   });
   for (const record of applied) void latest.put(record);
   if (cursor && isNewerCursor(cursor, storedCursor)) void meta.put(cursor, 'cursor');
@@ -51,10 +51,10 @@ export async function replacePrices(db: GeDb, records: readonly PriceRecord[], c
 }
 
 export async function listPrices(db: GeDb): Promise<PriceRecord[]> {
-  return parseRows(PriceRecordSchema, await db.getAll('latest'));
+  return keepValid(isPriceRecord, await db.getAll('latest'));
 }
 
 export async function getPrice(db: GeDb, itemId: number): Promise<PriceRecord | undefined> {
-  const result = PriceRecordSchema.safeParse(await db.get('latest', itemId));
-  return result.success ? result.data : undefined;
+  const row: unknown = await db.get('latest', itemId);
+  return isPriceRecord(row) ? row : undefined;
 }

@@ -1,40 +1,55 @@
-// What each IndexedDB store holds. Reads parse with these schemas: a row written by an older
+// What each IndexedDB store holds, and the checks reads go through: a row written by an older
 // version of the app, or damaged, is skipped rather than trusted.
-import { z } from 'zod';
-import { BucketSchema, ItemRowSchema, LatestPriceSchema, TimestepSchema } from '../../shared/protocol/api';
+import type { Bucket, ItemRow, LatestPrice } from '../../shared/protocol/api';
+import type { Timestep } from '../../shared/domain/timestep';
+import { bool, int, nullable, num, shape, str, timestep } from './guards';
 
 /** An item's catalogue entry: the REST row without its prices and derived figures. */
-export const CatalogueItemSchema = ItemRowSchema.pick({
-  id: true,
-  name: true,
-  examine: true,
-  members: true,
-  icon: true,
-  limit: true,
-  value: true,
-  lowalch: true,
-  highalch: true,
-  volume1h: true,
-  volume24h: true,
-});
-export type CatalogueItem = z.infer<typeof CatalogueItemSchema>;
+export type CatalogueItem = Pick<ItemRow, 'id' | 'name' | 'examine' | 'members' | 'icon' | 'limit' | 'value' | 'lowalch' | 'highalch' | 'volume1h' | 'volume24h'>;
 
 /** One item's latest instant-buy (high) and instant-sell (low) legs and the seq of their last change. */
-export const PriceRecordSchema = LatestPriceSchema.extend({ itemId: z.number().int() });
-export type PriceRecord = z.infer<typeof PriceRecordSchema>;
+export type PriceRecord = LatestPrice & { itemId: number };
 
-export const PointRecordSchema = BucketSchema.extend({ itemId: z.number().int(), timestep: TimestepSchema });
-export type PointRecord = z.infer<typeof PointRecordSchema>;
+export type PointRecord = Bucket & { itemId: number; timestep: Timestep };
 
-export const WatchEntrySchema = z.object({ itemId: z.number().int(), addedAt: z.number() });
-export type WatchEntry = z.infer<typeof WatchEntrySchema>;
-
-/** Parses each row, dropping the ones that do not fit. */
-export function parseRows<T>(schema: z.ZodType<T>, rows: readonly unknown[]): T[] {
-  const parsed: T[] = [];
-  for (const row of rows) {
-    const result = schema.safeParse(row);
-    if (result.success) parsed.push(result.data);
-  }
-  return parsed;
+export interface WatchEntry {
+  itemId: number;
+  addedAt: number;
 }
+
+const nullableInt = nullable(int);
+
+export const isCatalogueItem = shape<CatalogueItem>({
+  id: int,
+  name: str,
+  examine: str,
+  members: bool,
+  icon: str,
+  limit: nullableInt,
+  value: nullableInt,
+  lowalch: nullableInt,
+  highalch: nullableInt,
+  volume1h: nullableInt,
+  volume24h: nullableInt,
+});
+
+export const isPriceRecord = shape<PriceRecord>({
+  itemId: int,
+  high: nullableInt,
+  highTime: nullableInt,
+  low: nullableInt,
+  lowTime: nullableInt,
+  seq: int,
+});
+
+export const isPointRecord = shape<PointRecord>({
+  itemId: int,
+  timestep,
+  timestamp: int,
+  avgHighPrice: nullableInt,
+  avgLowPrice: nullableInt,
+  highPriceVolume: int,
+  lowPriceVolume: int,
+});
+
+export const isWatchEntry = shape<WatchEntry>({ itemId: int, addedAt: num });

@@ -1,10 +1,11 @@
 // Starred items: the user's own data, never dropped by an upgrade or by quota pruning.
-import { WatchEntrySchema, parseRows } from './records';
+import { isWatchEntry } from './records';
+import { keepValid } from './guards';
 import type { GeDb } from './schema';
 
 /** Watched item ids, oldest star first. */
 export async function listWatchlist(db: GeDb): Promise<number[]> {
-  const entries = parseRows(WatchEntrySchema, await db.getAll('watchlist'));
+  const entries = keepValid(isWatchEntry, await db.getAll('watchlist'));
   return entries.sort((a, b) => a.addedAt - b.addedAt).map((entry) => entry.itemId);
 }
 

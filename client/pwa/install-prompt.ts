@@ -1,6 +1,7 @@
 // Installation: Chromium offers `beforeinstallprompt`, which we keep to show our own Install
 // button; iOS Safari has no such event, so there we show Add-to-Home-Screen steps instead.
-import { createSignal, onCleanup, type Accessor } from 'solid-js';
+import { createSignal, type Accessor } from 'solid-js';
+import { listen } from '../lib/listen';
 
 /** Chromium's event; not in TypeScript's DOM library. */
 interface BeforeInstallPromptEvent extends Event {
@@ -28,20 +29,15 @@ function isIos(): boolean {
 export function createInstallPrompt(onInstalled: () => void): InstallPrompt {
   const [deferred, setDeferred] = createSignal<BeforeInstallPromptEvent | null>(null);
   const [installed, setInstalled] = createSignal(isStandalone());
-  const onPrompt = (event: Event) => {
+  listen(window, 'beforeinstallprompt', (event) => {
+    // Keep Chromium's mini-infobar away; our Install button replays the prompt.
     event.preventDefault();
     setDeferred(event as BeforeInstallPromptEvent);
-  };
-  const onAppInstalled = () => {
+  });
+  listen(window, 'appinstalled', () => {
     setDeferred(null);
     setInstalled(true);
     onInstalled();
-  };
-  window.addEventListener('beforeinstallprompt', onPrompt);
-  window.addEventListener('appinstalled', onAppInstalled);
-  onCleanup(() => {
-    window.removeEventListener('beforeinstallprompt', onPrompt);
-    window.removeEventListener('appinstalled', onAppInstalled);
   });
   return {
     canInstall: () => deferred() !== null && !installed(),

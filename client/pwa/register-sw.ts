@@ -3,6 +3,7 @@
 // half-read page never reloads under them.
 import { createSignal, onCleanup, type Accessor } from 'solid-js';
 import { Workbox } from 'workbox-window';
+import { listen } from '../lib/listen';
 
 export interface ServiceWorkerState {
   updateReady: Accessor<boolean>;
@@ -20,21 +21,32 @@ export function registerServiceWorker(): ServiceWorkerState {
   }
   const wb = new Workbox('/sw.js', { scope: '/' });
   let reloadWhenControlled = false;
-  wb.addEventListener('waiting', () => setUpdateReady(true));
   wb.addEventListener('controlling', () => {
     if (reloadWhenControlled) window.location.reload();
   });
-  void wb.register();
+  // Watched on the registration itself: workbox-window's own `waiting` event is missed when the
+  // browser's navigation-time update check finds the new worker before register() resolves.
+  const watch = (registration: ServiceWorkerRegistration) => {
+    const check = () => {
+      if (registration.waiting && navigator.serviceWorker.controller) setUpdateReady(true);
+    };
+    check();
+    registration.installing?.addEventListener('statechange', check);
+    registration.addEventListener('updatefound', () => registration.installing?.addEventListener('statechange', check));
+  };
+  void wb.register().then((registration) => {
+    if (!registration) return;
+    watch(registration);
+    // Browsers check for a new worker on navigation only now and then; an app launch should know.
+    return wb.update();
+  });
 
   const check = () => {
     if (document.visibilityState === 'visible') void wb.update();
   };
   const timer = setInterval(check, UPDATE_CHECK_MS);
-  document.addEventListener('visibilitychange', check);
-  onCleanup(() => {
-    clearInterval(timer);
-    document.removeEventListener('visibilitychange', check);
-  });
+  onCleanup(() => clearInterval(timer));
+  listen(document, 'visibilitychange', check);
 
   return {
     updateReady,

@@ -24,6 +24,9 @@ export interface AppData {
   /** When the prices were last confirmed with the server (ms), the "as of" time. */
   pricesAt: Accessor<number | null>;
   demo: Accessor<boolean>;
+  offline: Accessor<boolean>;
+  /** Unix seconds, ticking coarsely: for ages. */
+  now: Accessor<number>;
   /** Why the last refresh failed, for the user; null after a good one. */
   refreshError: Accessor<string | null>;
   refresh(): Promise<void>;
@@ -33,11 +36,15 @@ export interface AppData {
   replaceAllPrices(records: readonly PriceRecord[], cursor: StoredCursor): Promise<void>;
   /** Redraws records another tab already stored. */
   showPrices(records: readonly PriceRecord[]): void;
+  /** Redraws every price from a whole set another writer already stored: items it lacks lose theirs. */
+  showAllPrices(records: readonly PriceRecord[]): void;
 }
 
 export interface AppDataOptions {
   db: GeDb;
   api: Api;
+  offline: Accessor<boolean>;
+  now: Accessor<number>;
   /** Called when the starred items grow: a good moment to ask for persistent storage. */
   onStar?: () => void;
 }
@@ -96,6 +103,8 @@ export function createAppData(options: AppDataOptions): AppData {
     loaded,
     pricesAt,
     demo,
+    offline: options.offline,
+    now: options.now,
     refreshError,
     refresh,
     async applyPriceBatch(records, cursor) {
@@ -108,5 +117,6 @@ export function createAppData(options: AppDataOptions): AppData {
       store.replace(records);
     },
     showPrices: store.show,
+    showAllPrices: store.replace,
   };
 }

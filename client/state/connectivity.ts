@@ -1,6 +1,7 @@
 // Whether the server can be reached: the browser's own idea (navigator.onLine) combined with how
 // the last request went, because "online" with the server stopped is offline to the user.
-import { createSignal, onCleanup, type Accessor } from 'solid-js';
+import { createSignal, type Accessor } from 'solid-js';
+import { listen } from '../lib/listen';
 
 export interface Connectivity {
   offline: Accessor<boolean>;
@@ -11,14 +12,8 @@ export interface Connectivity {
 export function createConnectivity(): Connectivity {
   const [browserOnline, setBrowserOnline] = createSignal(navigator.onLine);
   const [reachable, setReachable] = createSignal(true);
-  const goOnline = () => setBrowserOnline(true);
-  const goOffline = () => setBrowserOnline(false);
-  window.addEventListener('online', goOnline);
-  window.addEventListener('offline', goOffline);
-  onCleanup(() => {
-    window.removeEventListener('online', goOnline);
-    window.removeEventListener('offline', goOffline);
-  });
+  listen(window, 'online', () => setBrowserOnline(true));
+  listen(window, 'offline', () => setBrowserOnline(false));
   return {
     offline: () => !browserOnline() || !reachable(),
     report: (value) => setReachable(value),

@@ -1,0 +1,29 @@
+import type { JSX } from 'solid-js';
+import { AppHeader } from './app-header';
+import { OfflineBanner } from './offline-banner';
+import { UpdatePrompt } from './update-prompt';
+
+export interface AppShellProps {
+  status: JSX.Element;
+  actions: JSX.Element;
+  offline: boolean;
+  pricesAt: number | null;
+  updateReady: boolean;
+  onUpdate: () => void;
+  onDismissUpdate: () => void;
+  children: JSX.Element;
+}
+
+export function AppShell(props: AppShellProps) {
+  return (
+    <>
+      <a class="visually-hidden" href="#main">
+        Skip to content
+      </a>
+      <AppHeader status={props.status} actions={props.actions} />
+      <OfflineBanner offline={props.offline} pricesAt={props.pricesAt} />
+      <main id="main">{props.children}</main>
+      <UpdatePrompt visible={props.updateReady} onReload={props.onUpdate} onDismiss={props.onDismissUpdate} />
+    </>
+  );
+}

@@ -1,0 +1,65 @@
+// One table row. Reads its price from the store, so a live change to this item redraws these
+// cells and nothing else.
+import { A } from '@solidjs/router';
+import { createMemo, Show } from 'solid-js';
+import { formatAge, formatPercent, formatPrice } from '../../shared/domain/price-format';
+import type { CatalogueItem, PriceRecord } from '../db/records';
+import { itemPath } from '../lib/item-path';
+import { figuresOf, STALE_AFTER_SECONDS } from '../table/select-rows';
+import { ItemIcon } from './item-icon';
+import { Price } from './price';
+import { StarButton } from './star-button';
+
+export interface ItemRowProps {
+  item: CatalogueItem;
+  price: PriceRecord | undefined;
+  now: number;
+  rowIndex: number;
+  starred: boolean;
+  onToggleStar: (item: CatalogueItem) => void;
+}
+
+function LegAge(props: { time: number | null | undefined; now: number }) {
+  const stale = () => props.time == null || props.now - props.time > STALE_AFTER_SECONDS;
+  return (
+    <td class={stale() ? 'stale' : undefined} title={stale() ? 'Stale: no trade for over an hour' : undefined}>
+      {formatAge(props.time, props.now)}
+      <Show when={stale() && props.time != null}>
+        <span class="visually-hidden"> (stale)</span>
+      </Show>
+    </td>
+  );
+}
+
+export function ItemRow(props: ItemRowProps) {
+  const figures = createMemo(() => figuresOf(props.item, props.price, props.now));
+  return (
+    <tr aria-rowindex={props.rowIndex} class={figures().stale ? 'row-stale' : undefined}>
+      <td class="col-star">
+        <StarButton name={props.item.name} starred={props.starred} onToggle={() => props.onToggleStar(props.item)} />
+      </td>
+      <td class="col-icon">
+        <ItemIcon icon={props.item.icon} />
+      </td>
+      <th scope="row" class="col-name">
+        <A href={itemPath(props.item)}>{props.item.name}</A>
+      </th>
+      <td><Price value={props.price?.low} /></td>
+      <td><Price value={props.price?.high} /></td>
+      <td>
+        <Price value={figures().margin} signed />
+        <Show when={figures().inverted}>
+          <span class="flag" title="Sell below buy: the two legs traded at different times">inverted</span>
+        </Show>
+      </td>
+      <td><Price value={figures().tax} /></td>
+      <td><Price value={figures().profit} signed /></td>
+      <td>{formatPercent(figures().roi)}</td>
+      <td>{props.item.limit === null ? '–' : props.item.limit.toLocaleString('en-GB')}</td>
+      <td>{formatPrice(props.item.volume24h)}</td>
+      <LegAge time={props.price?.lowTime} now={props.now} />
+      <LegAge time={props.price?.highTime} now={props.now} />
+      <td><Price value={props.item.highalch} /></td>
+    </tr>
+  );
+}

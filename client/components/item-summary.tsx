@@ -1,0 +1,47 @@
+import { Show } from 'solid-js';
+import { formatAge } from '../../shared/domain/price-format';
+import type { CatalogueItem, PriceRecord } from '../db/records';
+import { STALE_AFTER_SECONDS } from '../table/select-rows';
+import { ItemIcon } from './item-icon';
+import { Price } from './price';
+import { StarButton } from './star-button';
+
+function Leg(props: { label: string; hint: string; value: number | null | undefined; time: number | null | undefined; now: number }) {
+  const stale = () => props.time != null && props.now - props.time > STALE_AFTER_SECONDS;
+  return (
+    <div class="leg">
+      <div class="label" title={props.hint}>{props.label}</div>
+      <div class="value">
+        <Price value={props.value} />
+      </div>
+      <div class="age">
+        {props.time == null ? 'never traded' : `${formatAge(props.time, props.now)} ago`}
+        <Show when={stale()}>
+          <span class="flag">stale</span>
+        </Show>
+      </div>
+    </div>
+  );
+}
+
+export function ItemSummary(props: { item: CatalogueItem; price: PriceRecord | undefined; now: number; starred: boolean; inverted: boolean; onToggleStar: () => void }) {
+  return (
+    <section aria-labelledby="item-name" style={{ display: 'grid', gap: '10px' }}>
+      <div class="item-title">
+        <ItemIcon icon={props.item.icon} size={36} />
+        <h1 id="item-name">{props.item.name}</h1>
+        <Show when={props.item.members}>
+          <span class="badge" title="Members only">M</span>
+        </Show>
+        <StarButton name={props.item.name} starred={props.starred} onToggle={props.onToggleStar} />
+      </div>
+      <div class="legs">
+        <Leg label="Buy" hint="Latest instant-sell price (low)" value={props.price?.low} time={props.price?.lowTime} now={props.now} />
+        <Leg label="Sell" hint="Latest instant-buy price (high)" value={props.price?.high} time={props.price?.highTime} now={props.now} />
+      </div>
+      <Show when={props.inverted}>
+        <p class="notice">Sell is below buy: the two prices traded at different times, so the margin is negative for now.</p>
+      </Show>
+    </section>
+  );
+}

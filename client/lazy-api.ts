@@ -1,0 +1,15 @@
+// The api module, loaded after the first paint: its zod schemas are the largest part of the
+// client, and a table drawn from IndexedDB does not need them.
+import type { Api, ApiOptions } from './api';
+
+export function createLazyApi(options: ApiOptions): Api {
+  let api: Promise<Api> | null = null;
+  const load = (): Promise<Api> => (api ??= import('./api').then((module) => module.createApi(options)));
+  return {
+    health: async () => (await load()).health(),
+    allItems: async () => (await load()).allItems(),
+    item: async (id) => (await load()).item(id),
+    history: async (id, timestep, since) => (await load()).history(id, timestep, since),
+    latestPrices: async (since) => (await load()).latestPrices(since),
+  };
+}

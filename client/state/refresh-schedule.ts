@@ -1,0 +1,22 @@
+// When to bring the device up to date: at start, when the network comes back, when the app is
+// shown again, and every minute while it is on screen.
+import { onCleanup } from 'solid-js';
+import { listen } from '../lib/listen';
+
+const INTERVAL_MS = 60_000;
+const VISIBLE_AGAIN_MS = 30_000;
+
+export function scheduleRefresh(refresh: () => Promise<void>, intervalMs = INTERVAL_MS): void {
+  let last = 0;
+  const run = () => {
+    last = Date.now();
+    void refresh();
+  };
+  run();
+  listen(window, 'online', run);
+  listen(document, 'visibilitychange', () => {
+    if (document.visibilityState === 'visible' && Date.now() - last > VISIBLE_AGAIN_MS) run();
+  });
+  const timer = setInterval(() => document.visibilityState === 'visible' && run(), intervalMs);
+  onCleanup(() => clearInterval(timer));
+}
