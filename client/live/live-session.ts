@@ -2,7 +2,7 @@
 // stream, writes IndexedDB and tells the other tabs what changed; a follower only redraws from
 // what it is told. When the leader's tab closes another tab is elected and resumes the stream
 // from the cursor the old leader stored.
-import { createEffect, createRoot } from 'solid-js';
+import { createEffect, createRoot, untrack } from 'solid-js';
 import type { Api } from '../api';
 import type { GeDb } from '../db/schema';
 import type { PriceRecord } from '../db/records';
@@ -93,8 +93,11 @@ export function startLiveSession(deps: LiveSessionDeps): () => void {
             lastUpdate: stream.lastUpdate(),
             syncedAt: stream.syncedAt(),
           };
-          setStatus(next);
-          channel.post({ type: 'status', status: next });
+          // Only the stream's signals are dependencies; whatever the listeners read is not.
+          untrack(() => {
+            setStatus(next);
+            channel.post({ type: 'status', status: next });
+          });
         });
         return () => {
           leading = false;

@@ -1,6 +1,6 @@
 // The app's handle on the live connection: its status and its changes as signals from the first
 // paint, while the stream's own code (and the schemas it parses with) loads after it.
-import { createContext, createSignal, onCleanup, useContext, type Accessor } from 'solid-js';
+import { createContext, createSignal, onCleanup, untrack, useContext, type Accessor } from 'solid-js';
 import type { LiveChange } from './live-applier';
 import type { LiveSessionDeps } from './live-session';
 import { STARTING_STATUS, type LiveStatus } from './live-status';
@@ -27,7 +27,7 @@ export function createLive(deps: LiveDeps): Live {
 
   const updateStatus = (next: LiveStatus): void => {
     // Live again after a cut: prices caught up through the stream; the chart's history has not.
-    if (next.state === 'live' && status().state !== 'live' && beenLive) refreshHistory();
+    if (next.state === 'live' && untrack(status).state !== 'live' && beenLive) refreshHistory();
     if (next.state === 'live') beenLive = true;
     setStatus(next);
   };
