@@ -1,19 +1,7 @@
 // Browser tests: Debian's Chromium (never a Playwright download) emulating a Pixel 7, against the
 // built client served by the real server with the demo market.
-import { defineConfig, devices } from '@playwright/test';
-
-const { defaultBrowserType: _ignored, ...pixel7 } = devices['Pixel 7'];
-
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  // Item icons come from the wiki; tests stay on loopback and see the fallback icon.
-  '--host-resolver-rules=MAP oldschool.runescape.wiki ~NOTFOUND',
-];
+import { defineConfig } from '@playwright/test';
+import { CHROMIUM_ARGS, CHROMIUM_PATH, PIXEL_7 } from './tests/helpers/e2e-chromium';
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -27,12 +15,12 @@ export default defineConfig({
   reporter: [['list']],
   forbidOnly: true,
   use: {
-    ...pixel7,
+    ...PIXEL_7,
     colorScheme: 'dark',
     serviceWorkers: 'allow',
     trace: 'retain-on-failure',
     launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      executablePath: CHROMIUM_PATH,
       args: CHROMIUM_ARGS,
     },
   },

@@ -32,9 +32,12 @@ async function start(root: HTMLElement): Promise<void> {
     const data = createAppData({ db: opened, api, offline: connectivity.offline, now: createClock(), onStar: persist });
     scheduleRefresh(data.refresh);
     const live = createLive({ db: opened, api, firstDownload: data.refresh, showPrices: data.showPrices, showAllPrices: data.showAllPrices, watchlist: () => [...data.watchlist()] });
+    // Created once here: JSX props are getters, so a call inside them would run on every read.
+    const sw = registerServiceWorker();
+    const install = createInstallPrompt(persist);
     return (
       <LiveContext.Provider value={live}>
-        <App data={data} sw={registerServiceWorker()} install={createInstallPrompt(persist)} liveStatus={<LiveIndicator status={live.status()} />} />
+        <App data={data} sw={sw} install={install} liveStatus={<LiveIndicator status={live.status()} />} />
       </LiveContext.Provider>
     );
   }, root);

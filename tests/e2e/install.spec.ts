@@ -1,4 +1,8 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { expect, expectItemRows, test, waitForServiceWorkerControl } from '../helpers/e2e-app';
+import { CHROMIUM_ARGS, CHROMIUM_PATH, PIXEL_7 } from '../helpers/e2e-chromium';
 
 interface ManifestIcon {
   src: string;
@@ -13,15 +17,24 @@ function pngSize(bytes: Buffer): [number, number] {
   return [bytes.readUInt32BE(16), bytes.readUInt32BE(20)];
 }
 
-test('Chromium finds nothing stopping installation', async ({ page, context }) => {
-  await page.goto('/');
-  await expectItemRows(page);
-  await waitForServiceWorkerControl(page);
-  const cdp = await context.newCDPSession(page);
-  const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
-  expect(installabilityErrors).toEqual([]);
-  const { errors } = await cdp.send('Page.getAppManifest');
-  expect(errors).toEqual([]);
+test('Chromium finds nothing stopping installation', async ({ playwright, baseURL }) => {
+  // A real profile: Chromium never offers installation in an incognito context.
+  const profile = mkdtempSync(join(tmpdir(), 'ge-e2e-profile-'));
+  const context = await playwright.chromium.launchPersistentContext(profile, { ...PIXEL_7, executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+  try {
+    const page = context.pages()[0] ?? (await context.newPage());
+    await page.goto(`${baseURL}/`);
+    await expectItemRows(page);
+    await waitForServiceWorkerControl(page);
+    const cdp = await context.newCDPSession(page);
+    const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
+    expect(installabilityErrors).toEqual([]);
+    const { errors } = await cdp.send('Page.getAppManifest');
+    expect(errors).toEqual([]);
+  } finally {
+    await context.close();
+    rmSync(profile, { recursive: true, force: true });
+  }
 });
 
 test('the manifest names the app, its colours, shortcuts and icons that exist at their stated sizes', async ({ page, request }) => {
