@@ -24,6 +24,10 @@ export interface E2eServer {
 export interface E2eServerOptions {
   staticDir?: string;
   port?: number;
+  /** false: no demo market (give UPSTREAM_URL in `env`, e.g. a fake the test controls). */
+  demo?: boolean;
+  /** Extra environment, over the defaults above. */
+  env?: Record<string, string>;
 }
 
 export async function freePort(): Promise<number> {
@@ -54,8 +58,9 @@ export async function startE2eServer(options: E2eServerOptions = {}): Promise<E2
   let output = '';
 
   async function start(): Promise<void> {
-    const env = { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: `sqlite:${join(dataDir, 'demo.sqlite')}`, STATIC_DIR: staticDir, LOG_LEVEL: 'warn' };
-    const proc = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', '--demo'], { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const env = { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: `sqlite:${join(dataDir, 'demo.sqlite')}`, STATIC_DIR: staticDir, LOG_LEVEL: 'warn', ...options.env };
+    const args = ['--import', 'tsx', 'server/main.ts', ...(options.demo === false ? [] : ['--demo'])];
+    const proc = spawn(process.execPath, args, { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
     child = proc;
     proc.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
     proc.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));

@@ -1,0 +1,185 @@
+// Browser tests of the live stream: a fake wiki the test moves (prices, 5m windows), the real
+// server against it with a short sync interval, and readers for what the device and the server
+// hold, so a test can compare them.
+import { expect, type Locator, type Page } from '@playwright/test';
+import { LatestPricesResponseSchema, HistoryResponseSchema, HealthResponseSchema, type HealthResponse } from '../../shared/protocol/api';
+import { startE2eServer, type E2eServer } from './e2e-server';
+import { startFakeUpstream, type FakeUpstream } from './fake-upstream';
+import { MAPPING } from './wiki-fixtures';
+
+const FIVE_MINUTES = 300;
+
+export interface Legs {
+  high: number | null;
+  low: number | null;
+}
+
+export interface LiveMarket {
+  fake: FakeUpstream;
+  /** The item traded at these prices just now; the server's next sync picks it up. */
+  trade(itemId: number, legs: Legs): void;
+  /** The item no longer appears in /latest. */
+  drop(itemId: number): void;
+  /** Publishes the next 5m window with the current prices; returns its start. */
+  publishWindow(): number;
+  close(): Promise<void>;
+}
+
+export async function startLiveMarket(): Promise<LiveMarket> {
+  const fake = await startFakeUpstream();
+  fake.setMapping(MAPPING);
+  const now = Math.floor(Date.now() / 1000);
+  const legs = new Map<number, Legs & { highTime: number; lowTime: number }>([
+    [4151, { high: 1_716_616, low: 1_700_000, highTime: now - 60, lowTime: now - 30 }],
+    [2, { high: 193, low: 188, highTime: now - 80, lowTime: now - 70 }],
+    [561, { high: 115, low: 110, highTime: now - 20, lowTime: now - 40 }],
+    [13190, { high: 13_299_048, low: 13_000_000, highTime: now - 5, lowTime: now - 300 }],
+  ]);
+  const publishLatest = () => fake.setLatest({ data: Object.fromEntries([...legs].map(([id, l]) => [String(id), l])) });
+  const windowBody = (timestamp: number) => ({
+    timestamp,
+    data: Object.fromEntries(
+      [...legs].map(([id, l]) => [String(id), { avgHighPrice: l.high, highPriceVolume: 5, avgLowPrice: l.low, lowPriceVolume: 3 }]),
+    ),
+  });
+  // The newest window is one behind the last complete one, so a test can publish the next.
+  let current = now - (now % FIVE_MINUTES) - 2 * FIVE_MINUTES;
+  for (const at of [current - FIVE_MINUTES, current]) fake.setWindow('5m', windowBody(at));
+  fake.setCurrentWindow('5m', current);
+  publishLatest();
+  return {
+    fake,
+    trade(itemId, next) {
+      const at = Math.floor(Date.now() / 1000);
+      legs.set(itemId, { ...next, highTime: at, lowTime: at });
+      publishLatest();
+    },
+    drop(itemId) {
+      legs.delete(itemId);
+      publishLatest();
+    },
+    publishWindow() {
+      current += FIVE_MINUTES;
+      fake.setWindow('5m', windowBody(current));
+      fake.setCurrentWindow('5m', current);
+      return current;
+    },
+    close: () => fake.close(),
+  };
+}
+
+export const SYNC_MS = 500;
+
+/** The real server against the market, syncing every `syncMs`; `port` to come back on the same origin. */
+export function startLiveServer(market: LiveMarket, options: { port?: number; syncMs?: number } = {}): Promise<E2eServer> {
+  return startE2eServer({
+    demo: false,
+    port: options.port,
+    env: {
+      UPSTREAM_URL: market.fake.url,
+      UPSTREAM_RETRIES: '0',
+      UPSTREAM_TIMEOUT: '2s',
+      SYNC_LATEST_INTERVAL: `${options.syncMs ?? SYNC_MS}ms`,
+      SYNC_WINDOW_DELAY: '1s',
+      SSE_RETRY: '500ms',
+    },
+  });
+}
+
+async function getJson(url: string): Promise<unknown> {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+  return response.json();
+}
+
+export async function serverHealth(server: E2eServer): Promise<HealthResponse> {
+  return HealthResponseSchema.parse(await getJson(`${server.url}/api/v1/health`));
+}
+
+export interface PriceView {
+  cursor: string | null;
+  /** item id -> "high/highTime/low/lowTime/seq" */
+  prices: Record<string, string>;
+}
+
+const priceKey = (p: { high: unknown; highTime: unknown; low: unknown; lowTime: unknown; seq: unknown }): string =>
+  [p.high, p.highTime, p.low, p.lowTime, p.seq].join('/');
+
+export async function serverPrices(server: E2eServer): Promise<PriceView> {
+  const latest = LatestPricesResponseSchema.parse(await getJson(`${server.url}/api/v1/prices/latest`));
+  return { cursor: `${latest.epoch}.${latest.seq}`, prices: Object.fromEntries(Object.entries(latest.prices).map(([id, p]) => [id, priceKey(p)])) };
+}
+
+export async function serverBuckets(server: E2eServer, itemId: number): Promise<number[]> {
+  const history = HistoryResponseSchema.parse(await getJson(`${server.url}/api/v1/items/${itemId}/history?timestep=5m`));
+  return history.buckets.map((b) => b.timestamp);
+}
+
+/** `ge_sse_catchups_total` by result, from the server's metrics. */
+export async function catchUps(server: E2eServer): Promise<{ exact: number; resync: number }> {
+  const text = await (await fetch(`${server.url}/metrics`)).text();
+  const count = (result: string) => Number(new RegExp(`^ge_sse_catchups_total\\{result="${result}"\\} (\\d+)`, 'm').exec(text)?.[1] ?? 0);
+  return { exact: count('exact'), resync: count('resync') };
+}
+
+interface RawDevice {
+  cursor: unknown;
+  latest: Array<Record<string, unknown>>;
+  points: Array<Record<string, unknown>>;
+}
+
+/** What the page's IndexedDB holds: the cursor, every price, and the 5m buckets of one item. */
+export async function devicePrices(page: Page): Promise<PriceView> {
+  const raw = await readDevice(page);
+  const cursor = raw.cursor as { epoch?: unknown; seq?: unknown } | undefined;
+  return {
+    cursor: cursor ? `${String(cursor.epoch)}.${String(cursor.seq)}` : null,
+    prices: Object.fromEntries(raw.latest.map((p) => [String(p.itemId), priceKey(p as Parameters<typeof priceKey>[0])])),
+  };
+}
+
+export async function deviceBuckets(page: Page, itemId: number): Promise<number[]> {
+  const raw = await readDevice(page);
+  return raw.points.filter((p) => p.itemId === itemId && p.timestep === '5m').map((p) => Number(p.timestamp));
+}
+
+function readDevice(page: Page): Promise<RawDevice> {
+  return page.evaluate(
+    () =>
+      new Promise<RawDevice>((resolve, reject) => {
+        const open = indexedDB.open('ge-tracker');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const tx = db.transaction(['meta', 'latest', 'points'], 'readonly');
+          const cursor = tx.objectStore('meta').get('cursor');
+          const latest = tx.objectStore('latest').getAll();
+          const points = tx.objectStore('points').getAll();
+          tx.oncomplete = () => {
+            db.close();
+            resolve({ cursor: cursor.result, latest: latest.result, points: points.result });
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+  );
+}
+
+/** The header's live indicator (the item page has a second one on its chart). */
+export function headerLive(page: Page): Locator {
+  return page.getByRole('banner').getByRole('status', { name: 'Live connection' });
+}
+
+export async function expectLive(page: Page, timeout = 20_000): Promise<void> {
+  await expect(headerLive(page)).toHaveText('Live', { timeout });
+}
+
+/** Counts stream requests that resumed from a cursor and reached the server (a response came back). */
+export function countCatchUpResponses(page: Page): { count(): number; reset(): void } {
+  let count = 0;
+  page.on('response', (response) => {
+    const url = new URL(response.url());
+    if (url.pathname === '/api/v1/prices/stream' && url.searchParams.has('since') && response.status() === 200) count += 1;
+  });
+  return { count: () => count, reset: () => (count = 0) };
+}
