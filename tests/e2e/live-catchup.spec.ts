@@ -1,0 +1,107 @@
+import type { Page } from '@playwright/test';
+import { expect, test, WHIP } from '../helpers/e2e-app';
+import type { E2eServer } from '../helpers/e2e-server';
+import {
+  catchUps,
+  countCatchUpResponses,
+  deviceBuckets,
+  devicePrices,
+  expectLive,
+  headerLive,
+  serverBuckets,
+  serverHealth,
+  serverPrices,
+  startLiveMarket,
+  startLiveServer,
+  type LiveMarket,
+} from '../helpers/live-e2e';
+
+let market: LiveMarket;
+let server: E2eServer;
+
+test.beforeEach(async () => {
+  market = await startLiveMarket();
+  server = await startLiveServer(market);
+});
+
+test.afterEach(async () => {
+  await server.dispose();
+  await market.close();
+});
+
+/** On the whip's page with its 5m chart drawn and its history on the device. */
+async function openWhipChart(page: Page): Promise<void> {
+  await page.goto(`${server.url}${WHIP.path}?range=1D`);
+  await expect(page.getByRole('img', { name: /Abyssal whip prices over 1D/ }).locator('canvas')).toBeVisible({ timeout: 20_000 });
+  await expectLive(page);
+  await expect.poll(() => deviceBuckets(page, WHIP.id)).toEqual(await serverBuckets(server, WHIP.id));
+}
+
+/** Prices changing over several syncs: each one committed by the server before the next. */
+async function tradeOverSyncs(times: number, serverUp: boolean): Promise<void> {
+  for (let i = 1; i <= times; i += 1) {
+    const seq = serverUp ? (await serverHealth(server)).seq : 0;
+    market.trade(WHIP.id, { high: 1_720_000 + i * 1_000, low: 1_700_000 + i * 1_000 });
+    market.trade(2, { high: 193 + i, low: 188 + i });
+    if (serverUp) await expect.poll(async () => (await serverHealth(server)).seq).toBeGreaterThan(seq);
+  }
+}
+
+/** The device holds exactly the server's prices and cursor, and every 5m bucket of the open chart. */
+async function expectCaughtUp(page: Page): Promise<void> {
+  await expect.poll(async () => devicePrices(page)).toEqual(await serverPrices(server));
+  await expect.poll(() => deviceBuckets(page, WHIP.id)).toEqual(await serverBuckets(server, WHIP.id));
+}
+
+test('after the server restarts on the same database, the device catches up with one request and no missing bucket', async ({ page }) => {
+  await openWhipChart(page);
+  const resumed = countCatchUpResponses(page);
+
+  await server.stop();
+  await expect(headerLive(page)).toHaveText(/^Reconnecting…/);
+  await tradeOverSyncs(4, false);
+  const window = market.publishWindow();
+  await server.start();
+
+  await expectLive(page);
+  await expectCaughtUp(page);
+  expect(await deviceBuckets(page, WHIP.id)).toContain(window);
+  expect(await catchUps(server)).toEqual({ exact: 1, resync: 0 });
+  expect(resumed.count()).toBe(1);
+});
+
+test('after the browser was offline for several syncs, the device catches up with one request', async ({ page, context }) => {
+  await openWhipChart(page);
+  const before = await catchUps(server);
+  const resumed = countCatchUpResponses(page);
+
+  await context.setOffline(true);
+  await expect(headerLive(page)).toHaveText('Offline');
+  await tradeOverSyncs(3, true);
+  await context.setOffline(false);
+
+  await expectLive(page);
+  await expectCaughtUp(page);
+  expect(await catchUps(server)).toEqual({ exact: before.exact + 1, resync: before.resync });
+  expect(resumed.count()).toBe(1);
+});
+
+test('a server with a new database (a new epoch) makes the device drop every price of the old one', async ({ page }) => {
+  await page.goto(`${server.url}/`);
+  await expectLive(page);
+  await expect.poll(async () => Object.keys((await devicePrices(page)).prices).sort()).toEqual(['13190', '2', '4151', '561']);
+  const oldEpoch = (await serverHealth(server)).epoch;
+
+  await server.dispose();
+  market.drop(561);
+  market.trade(WHIP.id, { high: 1_650_000, low: 1_640_000 });
+  server = await startLiveServer(market, { port: server.port });
+  const newEpoch = (await serverHealth(server)).epoch;
+  expect(newEpoch).not.toBe(oldEpoch);
+
+  await expectLive(page);
+  await expect.poll(async () => (await devicePrices(page)).cursor?.split('.')[0]).toBe(newEpoch);
+  await expect.poll(async () => devicePrices(page)).toEqual(await serverPrices(server));
+  expect(Object.keys((await devicePrices(page)).prices)).not.toContain('561');
+  expect(await catchUps(server)).toEqual({ exact: 0, resync: 1 });
+});
