@@ -60,7 +60,8 @@ export function chart(page: Page): Locator {
 }
 
 export function offlineBanner(page: Page): Locator {
-  return page.getByRole('status').filter({ hasText: 'Offline' });
+  // "Offline: showing what this device saved…"; the live indicator's bare "Offline" is another status.
+  return page.getByRole('status').filter({ hasText: 'Offline:' });
 }
 
 /** Offline (or with the server gone): the table, the watchlist and the whip's chart still show. */
