@@ -3,6 +3,7 @@
 import { sql } from 'kysely';
 import { TIMESTEP_SECONDS, type Timestep } from '../../shared/domain/timestep';
 import type { Db } from './db';
+import { insertRows } from './bulk-insert';
 
 export interface BucketInput {
   itemId: number;
@@ -13,22 +14,15 @@ export interface BucketInput {
   lowVolume: number;
 }
 
-// 7 bound values a row; SQLite allows 32,766 per statement.
-const ROWS_PER_STATEMENT = 4000;
-
 export async function upsertBuckets(db: Db, timestep: Timestep, buckets: readonly BucketInput[]): Promise<void> {
-  for (let start = 0; start < buckets.length; start += ROWS_PER_STATEMENT) {
-    const rows = sql.join(
-      buckets
-        .slice(start, start + ROWS_PER_STATEMENT)
-        .map((b) => sql`(${b.itemId}, ${timestep}, ${b.timestamp}, ${b.avgHigh}, ${b.avgLow}, ${b.highVolume}, ${b.lowVolume})`),
-    );
-    await sql`
-      insert into price_buckets (item_id, timestep, timestamp, avg_high, avg_low, high_volume, low_volume) values ${rows}
-      on conflict (item_id, timestep, timestamp) do update set
-        avg_high = excluded.avg_high, avg_low = excluded.avg_low,
-        high_volume = excluded.high_volume, low_volume = excluded.low_volume`.execute(db);
-  }
+  await insertRows(
+    db,
+    'insert into price_buckets (item_id, timestep, timestamp, avg_high, avg_low, high_volume, low_volume)',
+    buckets.map((b) => [b.itemId, timestep, b.timestamp, b.avgHigh, b.avgLow, b.highVolume, b.lowVolume]),
+    `on conflict (item_id, timestep, timestamp) do update set
+      avg_high = excluded.avg_high, avg_low = excluded.avg_low,
+      high_volume = excluded.high_volume, low_volume = excluded.low_volume`,
+  );
 }
 
 /**

@@ -1,10 +1,10 @@
 // Writes a /latest snapshot: diff against the stored prices, give every change the next global
 // seq, and write the changes together with stream_state.seq in ONE transaction, so a reader (or a
 // crash) never sees prices without their seq or a seq without its prices.
-import { sql } from 'kysely';
 import type { CommittedChanges, PriceChange } from '../price-changes';
 import type { Db } from './db';
 import { diffLatest, type ItemLegs, type PriceLegs } from './price-diff';
+import { insertRows } from './bulk-insert';
 
 export interface IngestOptions {
   /** Unix milliseconds of the commit (tests pin it). */
@@ -12,9 +12,6 @@ export interface IngestOptions {
   /** Runs inside the open transaction just before it commits: a seam for crash tests. */
   beforeCommit?: () => Promise<void>;
 }
-
-// 7 bound values a row; SQLite allows 32,766 per statement.
-const ROWS_PER_STATEMENT = 4000;
 
 export async function ingestLatest(db: Db, snapshot: Iterable<ItemLegs>, options: IngestOptions = {}): Promise<CommittedChanges> {
   const committedAt = options.now ?? Date.now();
@@ -25,9 +22,7 @@ export async function ingestLatest(db: Db, snapshot: Iterable<ItemLegs>, options
     const changed = diffLatest(stored, snapshot);
     let seq = Number(state.seq);
     const changes: PriceChange[] = changed.map((legs) => ({ ...legs, seq: (seq += 1) }));
-    for (let start = 0; start < changes.length; start += ROWS_PER_STATEMENT) {
-      await writeChanges(trx, changes.slice(start, start + ROWS_PER_STATEMENT), changedAt);
-    }
+    await writeChanges(trx, changes, changedAt);
     if (changes.length > 0) await trx.updateTable('stream_state').set({ seq }).where('id', '=', 1).execute();
     await options.beforeCommit?.();
     return { epoch: state.epoch, seq, committedAt, changes };
@@ -44,13 +39,12 @@ async function readStoredLegs(db: Db): Promise<Map<number, PriceLegs>> {
 }
 
 async function writeChanges(db: Db, changes: PriceChange[], changedAt: number): Promise<void> {
-  // One multi-row statement built by hand: kysely's builder costs more per row than SQLite does.
-  const rows = sql.join(
-    changes.map((c) => sql`(${c.itemId}, ${c.high}, ${c.highTime}, ${c.low}, ${c.lowTime}, ${c.seq}, ${changedAt})`),
-  );
-  await sql`
-    insert into latest_prices (item_id, high, high_time, low, low_time, seq, changed_at) values ${rows}
-    on conflict (item_id) do update set
+  await insertRows(
+    db,
+    'insert into latest_prices (item_id, high, high_time, low, low_time, seq, changed_at)',
+    changes.map((c) => [c.itemId, c.high, c.highTime, c.low, c.lowTime, c.seq, changedAt]),
+    `on conflict (item_id) do update set
       high = excluded.high, high_time = excluded.high_time, low = excluded.low, low_time = excluded.low_time,
-      seq = excluded.seq, changed_at = excluded.changed_at`.execute(db);
+      seq = excluded.seq, changed_at = excluded.changed_at`,
+  );
 }

@@ -10,6 +10,8 @@ export type FakeFailure =
   | { kind: 'status'; status: number; retryAfter?: string }
   /** Never answers; the client's timeout has to fire. */
   | { kind: 'timeout' }
+  /** Answers normally, but only after `ms`. */
+  | { kind: 'slow'; ms: number }
   /** 200 with this body (default: valid JSON that breaks the schema). */
   | { kind: 'malformed'; body?: string }
   /** 200 announcing the full length, then the socket is cut half-way through the body. */
@@ -83,22 +85,37 @@ export async function startFakeUpstream(): Promise<FakeUpstream> {
     const name = url.pathname.replace(/^\/api\/v1\/osrs\//, '');
     const endpoint = (['mapping', 'latest', '5m', '1h', 'timeseries'] as const).find((e) => e === name);
     requests.push({ endpoint: endpoint ?? 'unknown', query: url.searchParams, userAgent: req.headers['user-agent'] });
+    // A request counts as open until the fake answers it (or the client gives up on it).
     const key = endpoint ?? 'unknown';
     open.set(key, (open.get(key) ?? 0) + 1);
     peak.set(key, Math.max(peak.get(key) ?? 0, open.get(key) ?? 0));
-    res.on('close', () => open.set(key, (open.get(key) ?? 1) - 1));
+    let answered = false;
+    const done = (): void => {
+      if (!answered) open.set(key, (open.get(key) ?? 1) - 1);
+      answered = true;
+    };
+    res.on('close', done);
     if (!endpoint) {
+      done();
       res.writeHead(404).end();
       return;
     }
+    const reply = (): void => {
+      const { status, body } = answer(endpoint, url.searchParams);
+      done();
+      res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+    };
     const pending = failures.get(endpoint);
     if (pending && pending.remaining > 0) {
       pending.remaining -= 1;
-      failWith(pending.failure, answer(endpoint, url.searchParams).body, res);
+      if (pending.failure.kind === 'slow') setTimeout(reply, pending.failure.ms);
+      else if (pending.failure.kind !== 'timeout') {
+        done();
+        failWith(pending.failure, answer(endpoint, url.searchParams).body, res);
+      }
       return;
     }
-    const { status, body } = answer(endpoint, url.searchParams);
-    res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+    reply();
   }
 
   const server = createServer(serve);
@@ -125,7 +142,7 @@ export async function startFakeUpstream(): Promise<FakeUpstream> {
   };
 }
 
-function failWith(failure: FakeFailure, goodBody: unknown, res: ServerResponse): void {
+function failWith(failure: Exclude<FakeFailure, { kind: 'timeout' | 'slow' }>, goodBody: unknown, res: ServerResponse): void {
   switch (failure.kind) {
     case 'status': {
       const headers: Record<string, string> = { 'content-type': 'text/plain' };
@@ -133,8 +150,6 @@ function failWith(failure: FakeFailure, goodBody: unknown, res: ServerResponse):
       res.writeHead(failure.status, headers).end(`status ${failure.status}`);
       return;
     }
-    case 'timeout':
-      return; // the socket stays open until the client gives up or the fake closes
     case 'malformed':
       res.writeHead(200, { 'content-type': 'application/json' }).end(failure.body ?? DEFAULT_MALFORMED);
       return;
