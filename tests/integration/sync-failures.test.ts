@@ -16,7 +16,7 @@ beforeEach(async () => {
   fake = await startFakeWiki();
   // A short timeout so the hanging upstream costs the test little.
   clock.now = Date.now() - 60_000;
-  harness = await startSyncHarness(fake, { env: { UPSTREAM_TIMEOUT: '300ms' }, now: () => clock.now });
+  harness = await startSyncHarness(fake, { env: { UPSTREAM_TIMEOUT: '1s' }, now: () => clock.now });
   expect(await harness.sync.runJob('mapping')).toBe(true);
   expect(await harness.sync.runJob('latest')).toBe(true);
 });

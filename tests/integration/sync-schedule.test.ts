@@ -10,7 +10,7 @@ let harness: SyncHarness;
 beforeEach(async () => {
   fake = await startFakeWiki();
   harness = await startSyncHarness(fake, {
-    env: { SYNC_LATEST_INTERVAL: '100ms', UPSTREAM_TIMEOUT: '500ms', UPSTREAM_RETRIES: '0', SYNC_BACKFILL_MAX_WINDOWS: '0' },
+    env: { SYNC_LATEST_INTERVAL: '100ms', UPSTREAM_TIMEOUT: '2s', UPSTREAM_RETRIES: '0', SYNC_BACKFILL_MAX_WINDOWS: '0' },
   });
 });
 afterEach(async () => {
