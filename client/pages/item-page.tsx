@@ -17,6 +17,8 @@ import { createLiveChart } from '../live/live-chart';
 const PriceChart = lazy(() => import('../charts/price-chart'));
 
 export function ItemPage() {
+  // Fetch the chart's code while IndexedDB is read, not after.
+  void PriceChart.preload();
   const data = useAppData();
   const params = useParams();
   const [search, setSearch] = useSearchParams();

@@ -13,7 +13,7 @@ export function TablePage() {
   const [params, setParams] = useSearchParams();
   const query = createMemo(() => parseTableQuery(params));
   // Ordering uses figures at the moment of sorting; ages in cells tick on their own.
-  const rows = createMemo(() => selectRows(data.items(), data.prices, query(), untrack(data.now)));
+  const rows = createMemo(() => selectRows(data.items(), data.allPrices(), query(), untrack(data.now)));
   const update = (change: Partial<TableQuery>) => setParams({ ...toSearchParams({ ...query(), ...change }), focus: undefined }, { replace: true });
   const toggleStar = (item: CatalogueItem) => void data.setWatched(item.id, !data.watchlist().has(item.id));
   const resetKey = () => JSON.stringify(toSearchParams(query()));

@@ -11,7 +11,7 @@ export function WatchlistPage() {
   const [params, setParams] = useSearchParams();
   const query = createMemo(() => ({ ...parseTableQuery(params), q: '' }));
   const watched = createMemo(() => data.items().filter((item) => data.watchlist().has(item.id)));
-  const rows = createMemo(() => selectRows(watched(), data.prices, query(), untrack(data.now)));
+  const rows = createMemo(() => selectRows(watched(), data.allPrices(), query(), untrack(data.now)));
 
   return (
     <>

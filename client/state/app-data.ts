@@ -17,6 +17,8 @@ export interface AppData {
   items: Accessor<readonly CatalogueItem[]>;
   item(id: number): CatalogueItem | undefined;
   prices: PriceMap;
+  /** The prices for a computation over every item (sorting, filtering): tracks one version signal. */
+  allPrices(): PriceMap;
   watchlist: Accessor<ReadonlySet<number>>;
   setWatched(itemId: number, watched: boolean): Promise<void>;
   /** The device's copy has been read (it may be empty on a first visit). */
@@ -94,6 +96,7 @@ export function createAppData(options: AppDataOptions): AppData {
     items,
     item: (id) => byId().get(id),
     prices: store.prices,
+    allPrices: () => (store.version(), store.snapshot()),
     watchlist,
     async setWatched(itemId, watched) {
       await setWatched(db, itemId, watched, Date.now());

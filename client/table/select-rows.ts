@@ -22,7 +22,9 @@ export function figuresOf(item: CatalogueItem, price: PriceRecord | undefined, n
   );
 }
 
-function sortValue(key: SortKey, item: CatalogueItem, price: PriceRecord | undefined, figures: Figures): number | string | null {
+const FIGURE_KEYS = new Set<SortKey>(['margin', 'tax', 'profit', 'roi']);
+
+function sortValue(key: SortKey, item: CatalogueItem, price: PriceRecord | undefined, figures: Figures | null): number | string | null {
   switch (key) {
     case 'name': return item.name.toLowerCase();
     case 'low': return price?.low ?? null;
@@ -33,7 +35,7 @@ function sortValue(key: SortKey, item: CatalogueItem, price: PriceRecord | undef
     // Youngest first when ascending: sort on the negated trade time.
     case 'lowAge': return price?.lowTime == null ? null : -price.lowTime;
     case 'highAge': return price?.highTime == null ? null : -price.highTime;
-    default: return figures[key];
+    default: return figures ? figures[key] : null;
   }
 }
 
@@ -58,7 +60,7 @@ function compare(a: Candidate, b: Candidate, ascending: boolean): number {
   // A missing value sorts last whichever the direction: a dash is never "cheapest".
   if (a.key === null || b.key === null) return a.key === b.key ? 0 : a.key === null ? 1 : -1;
   const order = a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
-  return (ascending ? order : -order) || a.item.name.localeCompare(b.item.name);
+  return (ascending ? order : -order) || (a.item.name < b.item.name ? -1 : a.item.name > b.item.name ? 1 : 0);
 }
 
 export function selectRows(items: readonly CatalogueItem[], prices: PriceMap, query: TableQuery, now: number): CatalogueItem[] {
@@ -66,6 +68,8 @@ export function selectRows(items: readonly CatalogueItem[], prices: PriceMap, qu
   const range = parseRangeFilters(query);
   const key: SortKey = query.sort ?? 'volume';
   const ascending = query.sort === null ? false : query.dir === 'asc';
+  // Figures cost a tax computation per item: only worked out when a filter or the sort needs them.
+  const needFigures = range.minMargin !== null || FIGURE_KEYS.has(key);
   const candidates: Candidate[] = [];
   for (const item of items) {
     if (query.members === 'members' && !item.members) continue;
@@ -73,8 +77,8 @@ export function selectRows(items: readonly CatalogueItem[], prices: PriceMap, qu
     const rank = needle === '' ? 0 : matchRank(item.name, needle);
     if (rank < 0) continue;
     const price = prices[item.id];
-    const figures = figuresOf(item, price, now);
-    if (range.minMargin !== null && (figures.margin === null || figures.margin < range.minMargin)) continue;
+    const figures = needFigures ? figuresOf(item, price, now) : null;
+    if (range.minMargin !== null && (figures?.margin == null || figures.margin < range.minMargin)) continue;
     if (range.minVolume !== null && (item.volume24h === null || item.volume24h < range.minVolume)) continue;
     if (range.maxPrice !== null && (price?.low == null || price.low > range.maxPrice)) continue;
     // An explicit sort wins over relevance; without one, the best name match comes first.
