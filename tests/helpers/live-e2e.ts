@@ -42,8 +42,9 @@ export async function startLiveMarket(): Promise<LiveMarket> {
       [...legs].map(([id, l]) => [String(id), { avgHighPrice: l.high, highPriceVolume: 5, avgLowPrice: l.low, lowPriceVolume: 3 }]),
     ),
   });
-  // The newest window is one behind the last complete one, so a test can publish the next.
-  let current = now - (now % FIVE_MINUTES) - 2 * FIVE_MINUTES;
+  // Up to the last complete window, so the chart has no bucket due yet and only a reconnect makes
+  // it ask for history; the next one a test publishes is the window under way.
+  let current = now - (now % FIVE_MINUTES) - FIVE_MINUTES;
   for (const at of [current - FIVE_MINUTES, current]) fake.setWindow('5m', windowBody(at));
   fake.setCurrentWindow('5m', current);
   publishLatest();
