@@ -21,7 +21,7 @@ function options(width: number): uPlot.Options {
   const muted = colour('--muted', '#a2abb6');
   const grid = { stroke: colour('--border', '#313844'), width: 1 };
   const price = (_u: uPlot, value: number | null) => (value == null ? '–' : formatExact(value));
-  const bars = uPlot.paths.bars?.({ size: [0.7, 40] });
+  const bars = uPlot.paths.bars?.({ size: [0.85, 40] });
   return {
     width,
     height: 300,
@@ -45,7 +45,7 @@ function options(width: number): uPlot.Options {
         label: 'Volume',
         scale: 'volume',
         stroke: 'transparent',
-        fill: 'rgba(140, 150, 165, 0.35)',
+        fill: 'rgba(140, 150, 165, 0.6)',
         paths: bars,
         points: { show: false },
         value: (_u, v) => (v == null ? '–' : v.toLocaleString('en-GB')),
@@ -61,7 +61,9 @@ function options(width: number): uPlot.Options {
 export default function PriceChart(props: PriceChartProps) {
   let box: HTMLDivElement | undefined;
   let plot: uPlot | undefined;
-  const data = (): uPlot.AlignedData => [props.series.time, props.series.high, props.series.low, props.series.volume];
+  // uPlot sizes bars by the closest pair of x values whose y is not `undefined`: a missing volume
+  // must be undefined, not null, or a gap marker or live point squeezes every bar to nothing.
+  const data = (): uPlot.AlignedData => [props.series.time, props.series.high, props.series.low, props.series.volume.map((v) => v ?? undefined)];
 
   onMount(() => {
     if (!box) return;

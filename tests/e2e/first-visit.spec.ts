@@ -41,6 +41,10 @@ test('an item page shows its figures and a chart of its history', async ({ page 
   await expect(chartBox.locator('canvas')).toBeVisible({ timeout: 20_000 });
   await expect(chartBox.getByText('Sell (high)')).toBeVisible();
   const path = screenshotPath('item-phone.png');
-  await page.screenshot({ path, fullPage: true });
+  await page.screenshot({ path });
   await testInfo.attach('item page on a phone', { path, contentType: 'image/png' });
+  await chartBox.scrollIntoViewIfNeeded();
+  const chartPath = screenshotPath('item-chart-phone.png');
+  await page.screenshot({ path: chartPath });
+  await testInfo.attach('item chart on a phone', { path: chartPath, contentType: 'image/png' });
 });
