@@ -1,7 +1,7 @@
 // Checks for what comes back out of IndexedDB. The shapes are the shared protocol's types; a
 // `shape` must name a check for every field of its type, so the two cannot drift apart. Hand
 // written rather than zod so the first paint from the device does not wait for zod's runtime
-// (see docs/decisions/0003-client-device-data.md).
+// (see docs/decisions/0005-client-device-data.md).
 import { isTimestep, type Timestep } from '../../shared/domain/timestep';
 
 export type Guard<T> = (value: unknown) => value is T;
