@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, test, WHIP } from '../helpers/e2e-app';
+import { expect, WHIP } from '../helpers/e2e-app';
 import type { E2eServer } from '../helpers/e2e-server';
 import {
   catchUps,
@@ -11,26 +11,12 @@ import {
   serverBuckets,
   serverHealth,
   serverPrices,
-  startLiveMarket,
-  startLiveServer,
+  liveTest as test,
   type LiveMarket,
 } from '../helpers/live-e2e';
 
-let market: LiveMarket;
-let server: E2eServer;
-
-test.beforeEach(async () => {
-  market = await startLiveMarket();
-  server = await startLiveServer(market);
-});
-
-test.afterEach(async () => {
-  await server.dispose();
-  await market.close();
-});
-
 /** On the whip's page with its 5m chart drawn and its history on the device. */
-async function openWhipChart(page: Page): Promise<void> {
+async function openWhipChart(page: Page, server: E2eServer): Promise<void> {
   await page.goto(`${server.url}${WHIP.path}?range=1D`);
   await expect(page.getByRole('img', { name: /Abyssal whip prices over 1D/ }).locator('canvas')).toBeVisible({ timeout: 20_000 });
   await expectLive(page);
@@ -38,64 +24,66 @@ async function openWhipChart(page: Page): Promise<void> {
 }
 
 /** Prices changing over several syncs: each one committed by the server before the next. */
-async function tradeOverSyncs(times: number, serverUp: boolean): Promise<void> {
+async function tradeOverSyncs(market: LiveMarket, times: number, server?: E2eServer): Promise<void> {
   for (let i = 1; i <= times; i += 1) {
-    const seq = serverUp ? (await serverHealth(server)).seq : 0;
+    const seq = server ? (await serverHealth(server)).seq : 0;
     market.trade(WHIP.id, { high: 1_720_000 + i * 1_000, low: 1_700_000 + i * 1_000 });
     market.trade(2, { high: 193 + i, low: 188 + i });
-    if (serverUp) await expect.poll(async () => (await serverHealth(server)).seq).toBeGreaterThan(seq);
+    if (server) await expect.poll(async () => (await serverHealth(server)).seq).toBeGreaterThan(seq);
   }
 }
 
 /** The device holds exactly the server's prices and cursor, and every 5m bucket of the open chart. */
-async function expectCaughtUp(page: Page): Promise<void> {
+async function expectCaughtUp(page: Page, server: E2eServer): Promise<void> {
   await expect.poll(async () => devicePrices(page)).toEqual(await serverPrices(server));
   await expect.poll(() => deviceBuckets(page, WHIP.id)).toEqual(await serverBuckets(server, WHIP.id));
 }
 
-test('after the server restarts on the same database, the device catches up with one request and no missing bucket', async ({ page }) => {
-  await openWhipChart(page);
+test('after the server restarts on the same database, the device catches up with one request and no missing bucket', async ({ page, live }) => {
+  const { market, server } = live;
+  await openWhipChart(page, server);
   const resumed = countCatchUpResponses(page);
 
   await server.stop();
   await expect(headerLive(page)).toHaveText(/^Reconnecting…/);
-  await tradeOverSyncs(4, false);
+  await tradeOverSyncs(market, 4);
   const window = market.publishWindow();
   await server.start();
 
   await expectLive(page);
-  await expectCaughtUp(page);
+  await expectCaughtUp(page, server);
   expect(await deviceBuckets(page, WHIP.id)).toContain(window);
   expect(await catchUps(server)).toEqual({ exact: 1, resync: 0 });
   expect(resumed.count()).toBe(1);
 });
 
-test('after the browser was offline for several syncs, the device catches up with one request', async ({ page, context }) => {
-  await openWhipChart(page);
+test('after the browser was offline for several syncs, the device catches up with one request', async ({ page, context, live }) => {
+  const { market, server } = live;
+  await openWhipChart(page, server);
   const before = await catchUps(server);
   const resumed = countCatchUpResponses(page);
 
   await context.setOffline(true);
   await expect(headerLive(page)).toHaveText('Offline');
-  await tradeOverSyncs(3, true);
+  await tradeOverSyncs(market, 3, server);
   await context.setOffline(false);
 
   await expectLive(page);
-  await expectCaughtUp(page);
+  await expectCaughtUp(page, server);
   expect(await catchUps(server)).toEqual({ exact: before.exact + 1, resync: before.resync });
   expect(resumed.count()).toBe(1);
 });
 
-test('a server with a new database (a new epoch) makes the device drop every price of the old one', async ({ page }) => {
-  await page.goto(`${server.url}/`);
+test('a server with a new database (a new epoch) makes the device drop every price of the old one', async ({ page, live }) => {
+  const { market } = live;
+  await page.goto(`${live.server.url}/`);
   await expectLive(page);
   await expect.poll(async () => Object.keys((await devicePrices(page)).prices).sort()).toEqual(['13190', '2', '4151', '561']);
-  const oldEpoch = (await serverHealth(server)).epoch;
+  const oldEpoch = (await serverHealth(live.server)).epoch;
 
-  await server.dispose();
   market.drop(561);
   market.trade(WHIP.id, { high: 1_650_000, low: 1_640_000 });
-  server = await startLiveServer(market, { port: server.port });
+  const server = await live.replaceWithFreshServer();
   const newEpoch = (await serverHealth(server)).epoch;
   expect(newEpoch).not.toBe(oldEpoch);
 

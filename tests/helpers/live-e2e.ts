@@ -2,6 +2,7 @@
 // server against it with a short sync interval, and readers for what the device and the server
 // hold, so a test can compare them.
 import { expect, type Locator, type Page } from '@playwright/test';
+import { test } from './e2e-app';
 import { LatestPricesResponseSchema, HistoryResponseSchema, HealthResponseSchema, type HealthResponse } from '../../shared/protocol/api';
 import { startE2eServer, type E2eServer } from './e2e-server';
 import { startFakeUpstream, type FakeUpstream } from './fake-upstream';
@@ -86,6 +87,41 @@ export function startLiveServer(market: LiveMarket, options: { port?: number; sy
     },
   });
 }
+
+export interface LiveWorld {
+  market: LiveMarket;
+  server: E2eServer;
+  /** Stops the server and starts one on a fresh database (a new epoch) at the same origin. */
+  replaceWithFreshServer(): Promise<E2eServer>;
+}
+
+/** Each test gets its own market and server (`syncMs` sets the sync interval), torn down after it. */
+export const liveTest = test.extend<{ live: LiveWorld; syncMs: number }>({
+  syncMs: [SYNC_MS, { option: true }],
+  live: async ({ syncMs }, use) => {
+    const market = await startLiveMarket();
+    const servers: E2eServer[] = [];
+    const start = async (port?: number): Promise<E2eServer> => {
+      const server = await startLiveServer(market, { syncMs, port });
+      servers.push(server);
+      return server;
+    };
+    try {
+      const first = await start();
+      await use({
+        market,
+        server: first,
+        async replaceWithFreshServer() {
+          await first.dispose();
+          return start(first.port);
+        },
+      });
+    } finally {
+      for (const server of servers) await server.dispose();
+      await market.close();
+    }
+  },
+});
 
 async function getJson(url: string): Promise<unknown> {
   const response = await fetch(url);
