@@ -4,6 +4,7 @@
 import { isPriceRecord, type PriceRecord } from './records';
 import { isCursor, type StoredCursor } from './meta';
 import { keepValid } from './guards';
+import { withQuotaRetry } from './quota';
 import type { GeDb } from './schema';
 
 /** Keeps the newest record per item when a batch mentions an item twice. */
@@ -24,8 +25,12 @@ function isNewerCursor(next: StoredCursor, stored: unknown): boolean {
  * Applies a batch of price changes (and, when given, the cursor they bring us to).
  * Returns the records that were newer than what was stored: the ones a view must redraw.
  */
-export async function applyPrices(db: GeDb, records: readonly PriceRecord[], cursor?: StoredCursor): Promise<PriceRecord[]> {
+export function applyPrices(db: GeDb, records: readonly PriceRecord[], cursor?: StoredCursor): Promise<PriceRecord[]> {
   const batch = newestPerItem(records);
+  return withQuotaRetry(db, () => writeBatch(db, batch, cursor));
+}
+
+async function writeBatch(db: GeDb, batch: readonly PriceRecord[], cursor: StoredCursor | undefined): Promise<PriceRecord[]> {
   const tx = db.transaction(['latest', 'meta'], 'readwrite');
   const latest = tx.objectStore('latest');
   const meta = tx.objectStore('meta');
@@ -42,12 +47,15 @@ export async function applyPrices(db: GeDb, records: readonly PriceRecord[], cur
 
 /** Replaces every stored price with a full snapshot (a new epoch, or a resync): items it lacks are dropped. */
 export async function replacePrices(db: GeDb, records: readonly PriceRecord[], cursor: StoredCursor): Promise<void> {
-  const tx = db.transaction(['latest', 'meta'], 'readwrite');
-  const latest = tx.objectStore('latest');
-  void latest.clear();
-  for (const record of newestPerItem(records)) void latest.put(record);
-  void tx.objectStore('meta').put(cursor, 'cursor');
-  await tx.done;
+  const batch = newestPerItem(records);
+  await withQuotaRetry(db, async () => {
+    const tx = db.transaction(['latest', 'meta'], 'readwrite');
+    const latest = tx.objectStore('latest');
+    void latest.clear();
+    for (const record of batch) void latest.put(record);
+    void tx.objectStore('meta').put(cursor, 'cursor');
+    await tx.done;
+  });
 }
 
 export async function listPrices(db: GeDb): Promise<PriceRecord[]> {

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { listHistory, storeHistory } from './points';
 import { pruneHistory, withQuotaRetry } from './quota';
 import { setWatched } from './watchlist';
+import { applyPrices, getPrice } from './prices';
 import { openTestDb } from './test-db';
 import type { GeDb } from './schema';
 
@@ -59,6 +60,26 @@ describe('running out of storage', () => {
     await seed(db, 2, 5);
     await expect(withQuotaRetry(db, () => Promise.reject(new Error('disk on fire')))).rejects.toThrow('disk on fire');
     expect(await listHistory(db, 2, '1h')).toHaveLength(5);
+    db.close();
+  });
+
+  it('writes a price batch the device first refused, after pruning history', async () => {
+    const db = await openTestDb();
+    await seed(db, 2, 800);
+    const transaction = db.transaction.bind(db);
+    let refusals = 0;
+    // The first write transaction fails the way a full disk makes it fail.
+    db.transaction = ((...args: Parameters<GeDb['transaction']>) => {
+      if (args[1] === 'readwrite' && refusals === 0) {
+        refusals += 1;
+        throw quotaError();
+      }
+      return transaction(...args);
+    }) as GeDb['transaction'];
+    const applied = await applyPrices(db, [{ itemId: 4151, high: 10, highTime: 1, low: 9, lowTime: 1, seq: 1 }]);
+    expect(applied).toHaveLength(1);
+    expect((await getPrice(db, 4151))?.high).toBe(10);
+    expect((await listHistory(db, 2, '1h')).length).toBeLessThan(800);
     db.close();
   });
 });
