@@ -211,6 +211,23 @@ export async function expectLive(page: Page, timeout = 20_000): Promise<void> {
   await expect(headerLive(page)).toHaveText('Live', { timeout });
 }
 
+/**
+ * Records the titles (exact prices) of price cells as they light up, so a test sees the brief
+ * highlight however late it looks.
+ */
+export async function recordHighlights(page: Page): Promise<() => Promise<string[]>> {
+  await page.evaluate(() => {
+    const seen: string[] = [];
+    const observer = new MutationObserver((mutations) => {
+      for (const { target } of mutations) if (target instanceof HTMLElement && target.classList.contains('flash')) seen.push(target.title);
+    });
+    observer.observe(document.body, { subtree: true, attributes: true, attributeFilter: ['class'] });
+    // Held by the page so the observer outlives this call.
+    Object.assign(window, { highlightedPrices: seen, highlightObserver: observer });
+  });
+  return () => page.evaluate(() => [...((window as unknown as { highlightedPrices?: string[] }).highlightedPrices ?? [])]);
+}
+
 /** Counts stream requests that resumed from a cursor and reached the server (a response came back). */
 export function countCatchUpResponses(page: Page): { count(): number; reset(): void } {
   let count = 0;
