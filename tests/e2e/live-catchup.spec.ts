@@ -12,8 +12,8 @@ import {
   serverHealth,
   serverPrices,
   liveTest as test,
-  type LiveMarket,
 } from '../helpers/live-e2e';
+import type { LiveMarket } from '../helpers/live-market';
 
 /** On the whip's page with its 5m chart drawn and its history on the device. */
 async function openWhipChart(page: Page, server: E2eServer): Promise<void> {
