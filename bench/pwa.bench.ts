@@ -3,7 +3,8 @@
 // table rows of a 4,500-item catalogue, and to an item chart holding a year of 24h points plus
 // 365 5m points. Each cold start is a fresh browser process on a profile whose service worker and
 // IndexedDB were filled once online; the times are the app's own performance marks
-// (`ge:first-rows`, `ge:chart-drawn`). Median of 5.
+// (`ge:first-rows`, `ge:chart-drawn`). Median of 5. Then the whole table is scrolled through, a
+// screenful per frame, counting frame times and the rows the DOM holds.
 import { chromium, type BrowserContext } from '@playwright/test';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
@@ -65,6 +66,35 @@ async function coldStart(profile: string, url: string, path: string, mark: strin
   }
 }
 
+/** Scrolls the 4,500-row table end to end, one step per animation frame. */
+async function scrollThrough(profile: string, url: string): Promise<{ frames: number[]; maxRows: number }> {
+  const context = await launch(profile);
+  try {
+    await context.setOffline(true);
+    const page = context.pages()[0] ?? (await context.newPage());
+    await page.goto(`${url}/`);
+    await page.waitForFunction(() => performance.getEntriesByName('ge:first-rows').length > 0);
+    return await page.evaluate(async () => {
+      const scroller = document.querySelector('.table-scroll');
+      if (!scroller) throw new Error('no table');
+      const frames: number[] = [];
+      let maxRows = 0;
+      let last = performance.now();
+      while (scroller.scrollTop + scroller.clientHeight < scroller.scrollHeight - 1) {
+        scroller.scrollTop += scroller.clientHeight;
+        await new Promise((resolve) => requestAnimationFrame(resolve));
+        const now = performance.now();
+        frames.push(now - last);
+        last = now;
+        maxRows = Math.max(maxRows, document.querySelectorAll('table.items tbody tr').length);
+      }
+      return { frames, maxRows };
+    });
+  } finally {
+    await context.close();
+  }
+}
+
 async function main(): Promise<void> {
   const build = spawnSync(process.execPath, ['scripts/ensure-build.mjs'], { cwd: REPO_ROOT, stdio: 'inherit' });
   if (build.status !== 0) throw new Error('the client build failed');
@@ -90,6 +120,16 @@ async function main(): Promise<void> {
     printTable(`Offline cold start, Pixel 7 emulation, headless Chromium, ${RUNS} runs`, [
       line(`first table rows (${SEED.items} items)`, rows),
       line(`item chart (${SEED.yearPoints} x 24h + ${SEED.fiveMinutePoints} x 5m stored)`, charts),
+    ]);
+    const scroll = await scrollThrough(profile, server.url);
+    printTable('Scrolling the whole table, a screenful per frame', [
+      {
+        frames: scroll.frames.length,
+        'p50 frame ms': Math.round(percentile(scroll.frames, 50)),
+        'p95 frame ms': Math.round(percentile(scroll.frames, 95)),
+        'max rows in DOM': scroll.maxRows,
+        items: SEED.items,
+      },
     ]);
   } finally {
     await server.dispose();

@@ -16,6 +16,8 @@ export interface ItemRowProps {
   now: number;
   rowIndex: number;
   starred: boolean;
+  /** The table is being scrolled: rows flying past do not start icon downloads. */
+  holdIcon: boolean;
   onToggleStar: (item: CatalogueItem) => void;
 }
 
@@ -39,7 +41,7 @@ export function ItemRow(props: ItemRowProps) {
         <StarButton name={props.item.name} starred={props.starred} onToggle={() => props.onToggleStar(props.item)} />
       </td>
       <td class="col-icon">
-        <ItemIcon icon={props.item.icon} />
+        <ItemIcon icon={props.item.icon} hold={props.holdIcon} />
       </td>
       <th scope="row" class="col-name">
         <A href={itemPath(props.item)}>{props.item.name}</A>
@@ -49,7 +51,10 @@ export function ItemRow(props: ItemRowProps) {
       <td>
         <Price value={figures().margin} signed />
         <Show when={figures().inverted}>
-          <span class="flag" title="Sell below buy: the two legs traded at different times">inverted</span>
+          <span class="flag" title="Inverted: sell below buy, the two legs traded at different times">
+            <span aria-hidden="true">⇅</span>
+            <span class="visually-hidden">inverted</span>
+          </span>
         </Show>
       </td>
       <td><Price value={figures().tax} /></td>

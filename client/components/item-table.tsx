@@ -1,10 +1,11 @@
 // The item table: a real <table> (row headers, aria-sort, aria-rowcount/rowindex), virtualised so
 // only the rows in view (plus a margin) exist in the DOM, which keeps 4,500 rows smooth on a phone.
-import { createEffect, createMemo, createSignal, For, on, onCleanup, onMount, type JSX } from 'solid-js';
+import { createEffect, createMemo, For, on, type JSX } from 'solid-js';
+import { createRowWindow } from '../lib/create-row-window';
 import type { CatalogueItem } from '../db/records';
 import type { PriceMap } from '../state/prices-store';
 import type { SortDir, SortKey } from '../table/table-query';
-import { COLUMNS } from '../table/columns';
+import { COLUMNS, TABLE_WIDTH } from '../table/columns';
 import { ItemRow } from './item-row';
 import { SortHeader } from './sort-header';
 
@@ -28,29 +29,10 @@ export interface ItemTableProps {
 }
 
 export function ItemTable(props: ItemTableProps) {
-  let scroller: HTMLDivElement | undefined;
-  const [scrollTop, setScrollTop] = createSignal(0);
-  const [viewport, setViewport] = createSignal(900);
-  const first = createMemo(() => Math.max(0, Math.floor(scrollTop() / ROW_HEIGHT) - OVERSCAN));
-  const last = createMemo(() => Math.min(props.rows.length, Math.ceil((scrollTop() + viewport()) / ROW_HEIGHT) + OVERSCAN));
+  const rowWindow = createRowWindow(() => props.rows.length, ROW_HEIGHT, OVERSCAN);
+  const { first, last } = rowWindow;
   const visible = createMemo(() => props.rows.slice(first(), last()));
-
-  onMount(() => {
-    if (!scroller) return;
-    const observer = new ResizeObserver(() => setViewport(scroller?.clientHeight ?? 900));
-    observer.observe(scroller);
-    onCleanup(() => observer.disconnect());
-  });
-  createEffect(
-    on(
-      () => props.resetKey,
-      () => {
-        if (scroller) scroller.scrollTop = 0;
-        setScrollTop(0);
-      },
-      { defer: true },
-    ),
-  );
+  createEffect(on(() => props.resetKey, rowWindow.scrollToTop, { defer: true }));
   let marked = false;
   createEffect(() => {
     if (marked || visible().length === 0) return;
@@ -60,9 +42,12 @@ export function ItemTable(props: ItemTableProps) {
   });
 
   return (
-    <div class="table-scroll" ref={scroller} tabindex="0" role="region" aria-label={props.label} onScroll={() => setScrollTop(scroller?.scrollTop ?? 0)}>
-      <table class="items" aria-rowcount={props.rows.length + 1}>
+    <div class="table-scroll" ref={rowWindow.attach} tabindex="0" role="region" aria-label={props.label} onScroll={rowWindow.onScroll}>
+      <table class="items" aria-rowcount={props.rows.length + 1} style={{ width: `max(100%, ${TABLE_WIDTH}px)` }}>
         <caption class="visually-hidden">{props.label}</caption>
+        <colgroup>
+          <For each={COLUMNS}>{(column) => <col style={{ width: `${column.width}px` }} />}</For>
+        </colgroup>
         <thead>
           <SortHeader sort={props.sort} dir={props.dir} onSort={props.onSort} />
         </thead>
@@ -78,6 +63,7 @@ export function ItemTable(props: ItemTableProps) {
                 now={props.now}
                 rowIndex={first() + index() + 2}
                 starred={props.watchlist.has(item.id)}
+                holdIcon={rowWindow.scrolling()}
                 onToggleStar={props.onToggleStar}
               />
             )}
