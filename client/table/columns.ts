@@ -14,11 +14,11 @@ export interface Column {
 // Buy is the instant-sell price (low), where a flipper buys; sell is the instant-buy price (high).
 export const COLUMNS: readonly Column[] = [
   { sort: null, label: 'Watch', class: 'col-star', width: 44 },
-  { sort: null, label: 'Icon', class: 'col-icon', width: 40 },
-  { sort: 'name', label: 'Name', class: 'col-name', width: 176 },
-  { sort: 'low', label: 'Buy', title: 'Buy price: the latest instant-sell (low)', class: 'col-low', width: 78 },
-  { sort: 'high', label: 'Sell', title: 'Sell price: the latest instant-buy (high)', class: 'col-high', width: 78 },
-  { sort: 'margin', label: 'Margin', title: 'Sell minus buy, before tax', class: 'col-margin', width: 92 },
+  { sort: null, label: 'Icon', class: 'col-icon', width: 36 },
+  { sort: 'name', label: 'Name', class: 'col-name', width: 136 },
+  { sort: 'low', label: 'Buy', title: 'Buy price: the latest instant-sell (low)', class: 'col-low', width: 72 },
+  { sort: 'high', label: 'Sell', title: 'Sell price: the latest instant-buy (high)', class: 'col-high', width: 72 },
+  { sort: 'margin', label: 'Margin', title: 'Sell minus buy, before tax', class: 'col-margin', width: 84 },
   { sort: 'tax', label: 'Tax', title: 'Grand Exchange tax on the sell price', class: 'col-tax', width: 68 },
   { sort: 'profit', label: 'Profit', title: 'Margin after tax, per item', class: 'col-profit', width: 80 },
   { sort: 'roi', label: 'ROI', title: 'Profit divided by the buy price', class: 'col-roi', width: 68 },
