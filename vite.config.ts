@@ -17,10 +17,11 @@ export default defineConfig({
       registerType: 'prompt',
       injectRegister: false,
       injectManifest: {
-        globPatterns: ['**/*.{js,css,html,png,svg,webmanifest}'],
+        globPatterns: ['**/*.{js,css,html,png,svg}'],
         rollupFormat: 'es',
       },
-      includeAssets: ['icons/favicon-32.png', 'icons/apple-touch-icon.png', 'icons/item-fallback.svg'],
+      // globPatterns already precache every icon (and the plugin adds the manifest): no duplicate entries.
+      includeManifestIcons: false,
       manifest: {
         id: '/',
         name: 'GE Tracker: Grand Exchange prices',
