@@ -5,10 +5,16 @@ import type { Cursor } from '../../shared/domain/event-id';
 import type { CommittedChanges, PriceChange } from '../price-changes';
 import type { Db } from '../store/db';
 import { ensureStreamState } from '../store/stream-state';
+import { encodeUpdateJson } from './stream-payloads';
 
 export interface IndexedPrice extends PriceChange {
   /** Unix milliseconds of the commit that wrote this state. */
   changedAt: number;
+}
+
+/** An indexed price with its PriceUpdate JSON, encoded on first use and kept until it changes. */
+interface Entry extends IndexedPrice {
+  json?: string;
 }
 
 export interface PriceSnapshot {
@@ -26,6 +32,8 @@ export interface PriceIndex {
   apply(committed: CommittedChanges): ApplyResult;
   /** Items changed after `since`, within `filter` (null: every item). */
   changedSince(since: number, filter: ReadonlySet<number> | null): IndexedPrice[];
+  /** The same, as PriceUpdate JSON; each item's JSON is encoded once however many clients catch up. */
+  updatesSince(since: number, filter: ReadonlySet<number> | null): string[];
 }
 
 export async function loadPriceSnapshot(db: Db): Promise<PriceSnapshot> {
@@ -51,10 +59,10 @@ export async function loadPriceSnapshot(db: Db): Promise<PriceSnapshot> {
 
 export function createPriceIndex(initial: PriceSnapshot): PriceIndex {
   let cursor: Cursor = initial.cursor;
-  let prices = new Map<number, IndexedPrice>();
+  let prices = new Map<number, Entry>();
   const replace = (snapshot: PriceSnapshot): void => {
     cursor = { ...snapshot.cursor };
-    prices = new Map(snapshot.prices.map((p) => [p.itemId, p]));
+    prices = new Map(snapshot.prices.map((p) => [p.itemId, { ...p }]));
   };
   replace(initial);
 
@@ -69,21 +77,25 @@ export function createPriceIndex(initial: PriceSnapshot): PriceIndex {
       cursor = { epoch: committed.epoch, seq: committed.seq };
       return result;
     },
-    changedSince(since, filter) {
-      const out: IndexedPrice[] = [];
-      if (filter !== null && filter.size < prices.size) {
-        for (const id of filter) {
-          const price = prices.get(id);
-          if (price !== undefined && price.seq > since) out.push(price);
-        }
-      } else {
-        for (const price of prices.values()) {
-          if (price.seq > since && (filter === null || filter.has(price.itemId))) out.push(price);
-        }
-      }
-      return out;
-    },
+    changedSince: (since, filter) => changedSince(prices, since, filter),
+    updatesSince: (since, filter) =>
+      changedSince(prices, since, filter).map((p) => (p.json ??= encodeUpdateJson(p, new Date(p.changedAt).toISOString()))),
   };
+}
+
+function changedSince(prices: ReadonlyMap<number, Entry>, since: number, filter: ReadonlySet<number> | null): Entry[] {
+  const out: Entry[] = [];
+  if (filter !== null && filter.size < prices.size) {
+    for (const id of filter) {
+      const price = prices.get(id);
+      if (price !== undefined && price.seq > since) out.push(price);
+    }
+  } else {
+    for (const price of prices.values()) {
+      if (price.seq > since && (filter === null || filter.has(price.itemId))) out.push(price);
+    }
+  }
+  return out;
 }
 
 /**

@@ -1,6 +1,8 @@
 // One open stream. Writes go straight to the socket while it keeps up; once it backs up, nothing
 // more is queued: the client keeps only the newest state per item and gets it as one batch on
 // 'drain'. A client that stays backed up past a bound is cut; it reconnects and catches up.
+// An idle client holds no timer, no map and no closure of its own beyond its 'close' listener:
+// thousands of them stay cheap.
 import type { ServerResponse } from 'node:http';
 import type { Cursor } from '../../shared/domain/event-id';
 import { encodeUpdatesEvent } from './stream-payloads';
@@ -12,44 +14,53 @@ export interface ItemFilter {
   key: string;
 }
 
-export interface SseClientOptions {
-  id: string;
-  ip: string;
-  filter: ItemFilter;
-  res: ServerResponse;
-  maxBacklogBytes: number;
-  maxBackedUpMs: number;
-  /** Called once when the client should be dropped for staying backed up. */
-  onStuck(client: SseClient, reason: 'bytes' | 'time'): void;
+/** What a client reports to, shared by all clients of a hub. */
+export interface ClientOwner {
+  readonly maxBacklogBytes: number;
+  readonly maxBackedUpMs: number;
+  /** The client stayed backed up past a bound and should be dropped. */
+  stuck(client: SseClient, reason: 'bytes' | 'time'): void;
   /** Bytes written outside a broadcast (the flush of a backlog), by event type. */
-  onFlushed(batchBytes: number, syncBytes: number): void;
+  flushed(batchBytes: number, syncBytes: number): void;
 }
 
 /** A rough size of one pending update's JSON, to bound a backlog without serialising it. */
 const PENDING_UPDATE_BYTES = 160;
 
+function ignoreError(): void {
+  // A write racing a closing socket; 'close' follows and unregisters the client.
+}
+
 export class SseClient {
-  readonly id: string;
-  readonly ip: string;
-  readonly filter: ItemFilter;
-  readonly res: ServerResponse;
   private backedUp = false;
   private stuckTimer: NodeJS.Timeout | undefined;
-  private endTimer: NodeJS.Timeout | undefined;
-  private pending = new Map<number, string>();
+  private pending: Map<number, string> | undefined;
   private pendingCursor: Cursor | undefined;
   private pendingSync = '';
 
-  constructor(private readonly options: SseClientOptions) {
-    this.id = options.id;
-    this.ip = options.ip;
-    this.filter = options.filter;
-    this.res = options.res;
-    this.res.on('drain', () => this.flush());
+  constructor(
+    readonly id: string,
+    readonly ip: string,
+    readonly filter: ItemFilter,
+    readonly res: ServerResponse,
+    /** Date.now() after which the hub ends the stream with a timeout event. */
+    readonly deadline: number,
+    private readonly owner: ClientOwner,
+  ) {
+    res.on('error', ignoreError);
   }
 
   get open(): boolean {
     return !this.res.destroyed && !this.res.writableEnded;
+  }
+
+  /**
+   * The stream's first bytes. Written as separate chunks (one syscall all the same: the response
+   * is corked until the next tick), so a catch-up shared by many clients is never copied into a
+   * per-client string.
+   */
+  begin(chunks: readonly string[]): void {
+    for (const chunk of chunks) this.write(chunk);
   }
 
   /** Writes a chunk unless the socket is backed up (then the chunk is dropped: heartbeats). */
@@ -69,34 +80,24 @@ export class SseClient {
       this.write(chunk);
       return true;
     }
-    for (const [itemId, json] of updates) this.pending.set(itemId, json);
+    const pending = (this.pending ??= new Map());
+    for (const [itemId, json] of updates) pending.set(itemId, json);
     this.pendingCursor = cursor;
     this.pendingSync = syncEvent;
-    const backlog = this.res.writableLength + this.pending.size * PENDING_UPDATE_BYTES;
-    if (backlog > this.options.maxBacklogBytes) this.options.onStuck(this, 'bytes');
+    const backlog = this.res.writableLength + pending.size * PENDING_UPDATE_BYTES;
+    if (backlog > this.owner.maxBacklogBytes) this.owner.stuck(this, 'bytes');
     return false;
-  }
-
-  /** The stream's first bytes (retry, connected, catch-up), written while nothing is pending. */
-  begin(chunk: string): void {
-    this.write(chunk);
   }
 
   /** Drops whatever is pending (it belongs to a history the client must forget) and writes `chunk`. */
   restart(chunk: string): void {
-    this.pending = new Map();
+    this.pending = undefined;
     this.pendingCursor = undefined;
     this.pendingSync = '';
     if (!this.open) return;
     // Queued even when backed up: it is small, and the stuck timer still bounds the wait.
     if (this.backedUp) this.res.write(chunk);
     else this.write(chunk);
-  }
-
-  /** Ends the stream at `ms` from now with `goodbye` (the hub adds jitter). */
-  endAfter(ms: number, goodbye: () => string): void {
-    this.endTimer = setTimeout(() => this.end(goodbye()), ms);
-    this.endTimer.unref();
   }
 
   end(lastChunk: string): void {
@@ -112,29 +113,28 @@ export class SseClient {
 
   clearTimers(): void {
     clearTimeout(this.stuckTimer);
-    clearTimeout(this.endTimer);
   }
 
   private write(chunk: string): void {
-    if (this.res.write(chunk)) return;
+    if (this.res.write(chunk) || this.backedUp) return;
     this.backedUp = true;
-    this.stuckTimer = setTimeout(() => this.options.onStuck(this, 'time'), this.options.maxBackedUpMs);
+    this.res.once('drain', () => this.flush());
+    this.stuckTimer = setTimeout(() => this.owner.stuck(this, 'time'), this.owner.maxBackedUpMs);
     this.stuckTimer.unref();
   }
 
   private flush(): void {
-    if (!this.backedUp) return;
     this.backedUp = false;
     clearTimeout(this.stuckTimer);
     const cursor = this.pendingCursor;
-    if (cursor === undefined || !this.open) return;
-    const updates = [...this.pending.values()];
-    const batch = updates.length > 0 ? encodeUpdatesEvent(cursor, updates) : '';
+    const updates = [...(this.pending?.values() ?? [])];
     const sync = this.pendingSync;
-    this.pending = new Map();
+    this.pending = undefined;
     this.pendingCursor = undefined;
     this.pendingSync = '';
-    this.options.onFlushed(batch.length, sync.length);
+    if (cursor === undefined || !this.open) return;
+    const batch = updates.length > 0 ? encodeUpdatesEvent(cursor, updates) : '';
+    this.owner.flushed(batch.length, sync.length);
     this.write(batch + sync);
   }
 }

@@ -7,7 +7,7 @@ import type { Metrics } from '../metrics';
 import type { CommittedChanges } from '../price-changes';
 import type { Cursor } from '../../shared/domain/event-id';
 import type { ResyncEvent } from '../../shared/protocol/events';
-import { SseClient, type ItemFilter } from './sse-client';
+import { SseClient, type ClientOwner, type ItemFilter } from './sse-client';
 import { encodeRetry } from './sse-encode';
 import {
   encodeHeartbeat, encodeResync, encodeSyncComplete, encodeTimeout, encodeUpdateJson, encodeUpdatesEvent,
@@ -40,13 +40,31 @@ export class SseHub {
   private readonly groups = new Map<string, Group>();
   private readonly perIp = new Map<string, number>();
   private heartbeat: NodeJS.Timeout | undefined;
+  private sweeper: NodeJS.Timeout | undefined;
   private closing = false;
 
-  constructor(private readonly options: HubOptions) {}
+  private readonly owner: ClientOwner;
+
+  constructor(private readonly options: HubOptions) {
+    this.owner = {
+      maxBacklogBytes: options.slowClientMaxBytes,
+      maxBackedUpMs: options.slowClientMaxMs,
+      stuck: (client, reason) => this.cut(client, reason),
+      flushed: (batchBytes, syncBytes) => {
+        if (batchBytes > 0) this.count('price-batch', 1, batchBytes);
+        if (syncBytes > 0) this.count('sync-complete', 1, syncBytes);
+      },
+    };
+  }
 
   start(): void {
     this.heartbeat = setInterval(() => this.beat(), this.options.heartbeatIntervalMs);
     this.heartbeat.unref();
+    // Timeouts are checked by one sweep, not a timer per client; a twentieth of the timeout
+    // (at most 10 s late on the 30 min default) is well inside its jitter.
+    const sweepMs = Math.min(10_000, Math.max(50, this.options.connectionTimeoutMs / 20));
+    this.sweeper = setInterval(() => this.sweep(), sweepMs);
+    this.sweeper.unref();
     this.options.logger.info('SSE Hub started');
   }
 
@@ -63,41 +81,26 @@ export class SseHub {
     return null;
   }
 
-  /** Registers a stream whose first bytes (retry, connected, catch-up) are `firstChunk`. */
-  connect(init: { id: string; ip: string; filter: ItemFilter; res: ServerResponse; firstChunk: string }): SseClient {
+  /** Registers a stream whose first bytes (retry, connected, catch-up) are `opening`. */
+  connect(init: { id: string; ip: string; filter: ItemFilter; res: ServerResponse; opening: readonly string[] }): SseClient {
     const { logger, metrics, connectionTimeoutMs } = this.options;
-    const client = new SseClient({
-      ...init,
-      maxBacklogBytes: this.options.slowClientMaxBytes,
-      maxBackedUpMs: this.options.slowClientMaxMs,
-      onStuck: (stuck, reason) => this.cut(stuck, reason),
-      onFlushed: (batchBytes, syncBytes) => {
-        if (batchBytes > 0) this.count('price-batch', 1, batchBytes);
-        if (syncBytes > 0) this.count('sync-complete', 1, syncBytes);
-      },
-    });
-    logger.info({ client_id: client.id, item_filters: init.filter.ids?.size ?? 0, remote_ip: init.ip }, 'SSE client connected');
-    this.clients.add(client);
-    this.perIp.set(init.ip, (this.perIp.get(init.ip) ?? 0) + 1);
     let group = this.groups.get(init.filter.key);
     if (group === undefined) {
       group = { filter: init.filter, clients: new Set() };
       this.groups.set(init.filter.key, group);
     }
+    // Jittered so the clients of one busy minute don't all come back in one wave.
+    const deadline = Date.now() + connectionTimeoutMs * (0.9 + Math.random() * 0.2);
+    // The group's filter, not the request's copy: one Set per distinct filter.
+    const client = new SseClient(init.id, init.ip, group.filter, init.res, deadline, this.owner);
+    logger.info({ client_id: client.id, item_filters: init.filter.ids?.size ?? 0, remote_ip: init.ip }, 'SSE client connected');
+    this.clients.add(client);
+    this.perIp.set(init.ip, (this.perIp.get(init.ip) ?? 0) + 1);
     group.clients.add(client);
     init.res.on('close', () => this.remove(client));
-    init.res.on('error', (err) => logger.debug({ err, client_id: client.id }, 'SSE write failed'));
     metrics.sseClients.set(this.clients.size);
     logger.info({ client_id: client.id, clients: this.clients.size }, 'SSE client registered');
-
-    // Jittered so the clients of one busy minute don't all come back in one wave.
-    const lifetime = connectionTimeoutMs * (0.9 + Math.random() * 0.2);
-    client.endAfter(lifetime, () => {
-      const goodbye = encodeTimeout('connection-timeout', this.options.retryMs);
-      this.count('timeout', 1, goodbye.length);
-      return goodbye;
-    });
-    client.begin(init.firstChunk);
+    client.begin(init.opening);
     return client;
   }
 
@@ -143,6 +146,7 @@ export class SseHub {
   async close(): Promise<void> {
     this.closing = true;
     clearInterval(this.heartbeat);
+    clearInterval(this.sweeper);
     const retryMs = this.options.retryMs;
     const waits: Array<Promise<void>> = [];
     let bytes = 0;
@@ -169,6 +173,19 @@ export class SseHub {
     let written = 0;
     for (const client of this.clients) if (client.writeIfIdle(event)) written += 1;
     this.count('heartbeat', written, written * event.length);
+  }
+
+  private sweep(): void {
+    const now = Date.now();
+    let ended = 0;
+    let goodbye = '';
+    for (const client of this.clients) {
+      if (client.deadline > now) continue;
+      goodbye ||= encodeTimeout('connection-timeout', this.options.retryMs);
+      client.end(goodbye);
+      ended += 1;
+    }
+    this.count('timeout', ended, ended * goodbye.length);
   }
 
   private cut(client: SseClient, reason: 'bytes' | 'time'): void {

@@ -3,10 +3,10 @@
 import type { ServerResponse } from 'node:http';
 import { parseEventId, type Cursor } from '../../shared/domain/event-id';
 import type { ResyncEvent } from '../../shared/protocol/events';
-import type { PriceIndex } from './price-index';
+import type { CatchUp } from './catch-up';
 import type { ItemFilter } from './sse-client';
 import { encodeRetry } from './sse-encode';
-import { encodeConnected, encodeResync, encodeUpdateJson, encodeUpdatesEvent } from './stream-payloads';
+import { encodeConnected, encodeResync } from './stream-payloads';
 
 export const STREAM_HEADERS = {
   'Content-Type': 'text/event-stream; charset=utf-8',
@@ -23,7 +23,8 @@ export function writeStreamHead(res: ServerResponse): void {
 }
 
 export interface Opening {
-  chunk: string;
+  /** Written in order; the catch-up, when there is one, is its own chunk (it may be shared). */
+  chunks: string[];
   /** Set when the client asked to resume. */
   catchup?: 'exact' | 'resync';
 }
@@ -31,24 +32,23 @@ export interface Opening {
 export function firstChunk(input: {
   clientId: string;
   retryMs: number;
-  index: PriceIndex;
+  cursor: Cursor;
+  catchUp: CatchUp;
   filter: ItemFilter;
   resumeId: string | undefined;
 }): Opening {
-  const { index, filter, resumeId } = input;
-  const cursor = index.cursor();
+  const { cursor, filter, resumeId } = input;
   const head = encodeRetry(input.retryMs) + encodeConnected(input.clientId, cursor, new Date());
-  if (resumeId === undefined || resumeId === '') return { chunk: head };
+  if (resumeId === undefined || resumeId === '') return { chunks: [head] };
   const from = parseEventId(resumeId);
   const reason = resyncReason(from, cursor);
   if (reason !== null || from === null) {
-    return { chunk: head + encodeResync(reason ?? 'malformed-id', cursor), catchup: 'resync' };
+    return { chunks: [head + encodeResync(reason ?? 'malformed-id', cursor)], catchup: 'resync' };
   }
   const since = from.seq;
-  if (since === cursor.seq) return { chunk: head, catchup: 'exact' };
+  if (since === cursor.seq) return { chunks: [head], catchup: 'exact' };
   // Even an empty catch-up is sent: its id moves the client's cursor to now.
-  const updates = index.changedSince(since, filter.ids).map((price) => encodeUpdateJson(price, new Date(price.changedAt).toISOString()));
-  return { chunk: head + encodeUpdatesEvent(cursor, updates), catchup: 'exact' };
+  return { chunks: [head, input.catchUp(since, filter)], catchup: 'exact' };
 }
 
 function resyncReason(from: Cursor | null, now: Cursor): ResyncEvent['reason'] | null {

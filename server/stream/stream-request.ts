@@ -24,6 +24,16 @@ export class StreamRequestError extends Error {
 
 export const EVERY_ITEM: ItemFilter = { ids: null, key: '' };
 
+/**
+ * One query parameter: undefined, its value, or every value when it was repeated. Read from the
+ * raw query string rather than Koa's ctx.query, which caches each distinct query string on the
+ * request: with a filter per client that cache is a little object of its own on every stream.
+ */
+export function queryValue(params: URLSearchParams, name: string): string | string[] | undefined {
+  const values = params.getAll(name);
+  return values.length > 1 ? values : values[0];
+}
+
 /** `items=2,4151`: digits and commas only, at most MAX_FILTER_IDS distinct ids. */
 export function parseItemFilter(raw: string | string[] | undefined): ItemFilter {
   if (raw === undefined) return EVERY_ITEM;

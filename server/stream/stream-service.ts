@@ -8,8 +8,9 @@ import type { Metrics } from '../metrics';
 import type { Db } from '../store/db';
 import type { ChangeFeed, CommittedChanges } from '../price-changes';
 import { createPriceIndex, loadPriceSnapshot, type PriceIndex } from './price-index';
+import { createCatchUp, type CatchUp } from './catch-up';
 import { SseHub, type RefusalReason } from './sse-hub';
-import { parseItemFilter, pickResumeId, StreamRequestError } from './stream-request';
+import { parseItemFilter, pickResumeId, queryValue, StreamRequestError } from './stream-request';
 import { writeStreamHead, firstChunk } from './stream-opening';
 
 export interface StreamServiceDeps {
@@ -41,6 +42,7 @@ export function createStreamService(deps: StreamServiceDeps): StreamService {
   const sse = config.sse;
   const hub = new SseHub({ ...sse, logger, metrics });
   let index: PriceIndex | undefined;
+  let catchUp: CatchUp | undefined;
   let reloading: Promise<void> | undefined;
   const queued: CommittedChanges[] = [];
   let unsubscribe: (() => void) | undefined;
@@ -111,17 +113,21 @@ export function createStreamService(deps: StreamServiceDeps): StreamService {
       // Subscribe first: commits made while the snapshot loads wait in the queue, then drop as stale.
       unsubscribe = feed.subscribe(receive);
       index = createPriceIndex(await loadPriceSnapshot(db));
+      catchUp = createCatchUp(index);
       hub.start();
       drainQueue(index);
     },
 
     async handle(ctx) {
       const current = index;
-      if (current === undefined) return refuse('shutting_down');
-      const filter = parseItemFilter(ctx.query.items);
+      if (current === undefined || catchUp === undefined) return refuse('shutting_down');
+      const params = new URLSearchParams(ctx.querystring);
+      const filter = parseItemFilter(queryValue(params, 'items'));
       await rejectUnknownItems(filter.ids, current);
       while (reloading !== undefined) await reloading;
-      const refusal = hub.refusal(ctx.ip);
+      // Read once: ctx.ip asks the socket (a syscall) every time.
+      const ip = ctx.ip;
+      const refusal = hub.refusal(ip);
       if (refusal !== null) return refuse(refusal);
       // From here to hub.connect nothing awaits: no live event can fall between catch-up and registration.
       const { req, res } = ctx;
@@ -129,10 +135,10 @@ export function createStreamService(deps: StreamServiceDeps): StreamService {
       ctx.respond = false;
       writeStreamHead(res);
       const id = randomUUID();
-      const resumeId = pickResumeId(ctx.query.since, ctx.get('Last-Event-ID'));
-      const opening = firstChunk({ clientId: id, retryMs: sse.retryMs, index: current, filter, resumeId });
+      const resumeId = pickResumeId(queryValue(params, 'since'), ctx.get('Last-Event-ID'));
+      const opening = firstChunk({ clientId: id, retryMs: sse.retryMs, cursor: current.cursor(), catchUp, filter, resumeId });
       if (opening.catchup !== undefined) metrics.sseCatchups.inc({ result: opening.catchup });
-      hub.connect({ id, ip: ctx.ip, filter, res, firstChunk: opening.chunk });
+      hub.connect({ id, ip, filter, res, opening: opening.chunks });
     },
 
     clientCount: () => hub.size(),

@@ -6,7 +6,14 @@ import type { Db } from '../../server/store/db';
 export type PriceInput = Omit<PriceChange, 'seq'>;
 
 export async function applyChanges(db: Db, feed: ChangeFeed, inputs: readonly PriceInput[], committedAt = Date.now()): Promise<CommittedChanges> {
-  const committed = await db.transaction().execute(async (trx) => {
+  const committed = await commitChanges(db, inputs, committedAt);
+  feed.publish(committed);
+  return committed;
+}
+
+/** The write half of applyChanges, for callers that time or route the announcement themselves. */
+export async function commitChanges(db: Db, inputs: readonly PriceInput[], committedAt = Date.now()): Promise<CommittedChanges> {
+  return db.transaction().execute(async (trx) => {
     const state = await trx.selectFrom('stream_state').select(['epoch', 'seq']).where('id', '=', 1).executeTakeFirstOrThrow();
     let seq = Number(state.seq);
     const changes: PriceChange[] = [];
@@ -26,8 +33,6 @@ export async function applyChanges(db: Db, feed: ChangeFeed, inputs: readonly Pr
     await trx.updateTable('stream_state').set({ seq }).where('id', '=', 1).execute();
     return { epoch: state.epoch, seq, committedAt, changes };
   });
-  feed.publish(committed);
-  return committed;
 }
 
 /** Adds catalogue rows so the stream knows these ids even before they have a price. */

@@ -15,6 +15,8 @@ export interface RawStream {
   ended(): boolean;
   /** Waits for the first event (from index `from`) that matches, and returns it. */
   next(match: (event: SseMessage) => boolean, from?: number, timeoutMs?: number): Promise<SseMessage>;
+  /** Bytes read from the socket so far: status line, headers, chunk framing and events. */
+  bytesRead(): number;
   /** Stops reading from the socket (the server's writes back up), until resume(). */
   pause(): void;
   resume(): void;
@@ -45,6 +47,7 @@ export function openRawStream(url: string, headers: Record<string, string> = {})
         ended: () => ended,
         next: (match, from = 0, timeoutMs = 5000) =>
           waitFor('a matching event', () => events.slice(from).find(match), timeoutMs),
+        bytesRead: () => res.socket?.bytesRead ?? 0,
         pause: () => res.pause(),
         resume: () => res.resume(),
         close: () => req.destroy(),

@@ -9,7 +9,7 @@ import { createMetrics, type Metrics } from '../../server/metrics';
 import { createChangeFeed, type ChangeFeed } from '../../server/price-changes';
 import { openDatabase, type OpenedDatabase } from '../../server/store/db';
 import { ensureStreamState } from '../../server/store/stream-state';
-import { createStreamService, type StreamService } from '../../server/stream/stream-service';
+import { createStreamService, type StreamService, type StreamServiceDeps } from '../../server/stream/stream-service';
 
 export interface StreamServer {
   url: string;
@@ -27,6 +27,10 @@ export interface StreamServerOptions {
   /** Reuse a store (a restart on the same database); opened from DATABASE_URL otherwise. */
   store?: OpenedDatabase;
   logger?: Logger;
+  /** The listen backlog, for benchmarks that connect thousands of clients at once. */
+  backlog?: number;
+  /** Another stream service behind the same app (a benchmark's peer hubs). */
+  createStream?: (deps: StreamServiceDeps) => StreamService;
 }
 
 export async function startStreamServer(env: Record<string, string> = {}, options: StreamServerOptions = {}): Promise<StreamServer> {
@@ -36,12 +40,13 @@ export async function startStreamServer(env: Record<string, string> = {}, option
   const metrics = createMetrics({ defaults: false });
   const feed = createChangeFeed();
   const logger = options.logger ?? createLogger('silent');
-  const stream = config.sse.enabled ? createStreamService({ config, db: opened.db, logger, metrics, feed }) : undefined;
+  const create = options.createStream ?? createStreamService;
+  const stream = config.sse.enabled ? create({ config, db: opened.db, logger, metrics, feed }) : undefined;
   await stream?.start();
   const app = createApp({ config, db: opened.db, logger, metrics, stream });
   const server = createServer(app.callback());
   server.requestTimeout = 0;
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen({ port: 0, host: '127.0.0.1', backlog: options.backlog }, resolve));
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
