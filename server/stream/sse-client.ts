@@ -20,8 +20,8 @@ export interface ClientOwner {
   readonly maxBackedUpMs: number;
   /** The client stayed backed up past a bound and should be dropped. */
   stuck(client: SseClient, reason: 'bytes' | 'time'): void;
-  /** Bytes written outside a broadcast (the flush of a backlog), by event type. */
-  flushed(batchBytes: number, syncBytes: number): void;
+  /** A backlog was flushed outside a broadcast: `updates` updates in `batchBytes`, then a sync-complete. */
+  flushed(updates: number, batchBytes: number, syncBytes: number): void;
 }
 
 /** A rough size of one pending update's JSON, to bound a backlog without serialising it. */
@@ -134,7 +134,7 @@ export class SseClient {
     this.pendingSync = '';
     if (cursor === undefined || !this.open) return;
     const batch = updates.length > 0 ? encodeUpdatesEvent(cursor, updates) : '';
-    this.owner.flushed(batch.length, sync.length);
+    this.owner.flushed(updates.length, batch.length, sync.length);
     this.write(batch + sync);
   }
 }

@@ -10,7 +10,7 @@ import type { ResyncEvent } from '../../shared/protocol/events';
 import { SseClient, type ClientOwner, type ItemFilter } from './sse-client';
 import { encodeRetry } from './sse-encode';
 import {
-  encodeHeartbeat, encodeResync, encodeSyncComplete, encodeTimeout, encodeUpdateJson, encodeUpdatesEvent,
+  encodeHeartbeat, encodeResync, encodeSyncComplete, encodeTimeout, encodeUpdateJson, encodeUpdatesEvent, updatesEventName,
 } from './stream-payloads';
 
 export interface HubOptions {
@@ -50,8 +50,8 @@ export class SseHub {
       maxBacklogBytes: options.slowClientMaxBytes,
       maxBackedUpMs: options.slowClientMaxMs,
       stuck: (client, reason) => this.cut(client, reason),
-      flushed: (batchBytes, syncBytes) => {
-        if (batchBytes > 0) this.count('price-batch', 1, batchBytes);
+      flushed: (updates, batchBytes, syncBytes) => {
+        if (batchBytes > 0) this.count(updatesEventName(updates), 1, batchBytes);
         if (syncBytes > 0) this.count('sync-complete', 1, syncBytes);
       },
     };
@@ -113,23 +113,23 @@ export class SseHub {
     const all = [...byItem.entries()];
     const syncEvent = encodeSyncComplete(cursor, timestamp, committed.changes.length);
 
-    let batches = 0;
-    let batchBytes = 0;
+    // Events and bytes by type, counted once per broadcast rather than once per write.
+    const written = { 'price-update': { events: 0, bytes: 0 }, 'price-batch': { events: 0, bytes: 0 } };
     let syncs = 0;
     for (const group of this.groups.values()) {
       const matched = group.filter.ids === null ? all : pick(group.filter.ids, byItem);
       const batch = matched.length > 0 ? encodeUpdatesEvent(cursor, matched.map(([, json]) => json)) : '';
+      const tally = written[updatesEventName(matched.length)];
       const chunk = batch + syncEvent;
       for (const client of group.clients) {
         if (!client.deliver(chunk, matched, cursor, syncEvent)) continue;
         syncs += 1;
-        if (batch !== '') {
-          batches += 1;
-          batchBytes += batch.length;
-        }
+        if (batch === '') continue;
+        tally.events += 1;
+        tally.bytes += batch.length;
       }
     }
-    this.count('price-batch', batches, batchBytes);
+    for (const [type, { events, bytes }] of Object.entries(written)) this.count(type, events, bytes);
     this.count('sync-complete', syncs, syncs * syncEvent.length);
     this.options.metrics.sseBroadcastSeconds.observe((performance.now() - started) / 1000);
     this.options.logger.info({ client_count: this.clients.size, changed: committed.changes.length }, 'Broadcasting price sync to SSE clients');

@@ -29,9 +29,13 @@ export function encodeUpdateJson(change: PriceChange, timestamp: string): string
 export function encodeUpdatesEvent(cursor: Cursor, updates: readonly string[]): string {
   const id = formatEventId(cursor);
   const only = updates.length === 1 ? updates[0] : undefined;
-  if (only !== undefined) return encodeEvent('price-update', only, id);
+  if (only !== undefined) return encodeEvent(updatesEventName(1), only, id);
   // Joined by hand: the fragments are JSON already, re-parsing them would serialise twice.
   return encodeEvent('price-batch', `{"seq":${cursor.seq},"updates":[${updates.join(',')}]}`, id);
+}
+
+export function updatesEventName(count: number): 'price-update' | 'price-batch' {
+  return count === 1 ? 'price-update' : 'price-batch';
 }
 
 export function encodeSyncComplete(cursor: Cursor, timestamp: string, changed: number): string {

@@ -29,9 +29,12 @@ function openStalledSocket(url: string): Socket {
   return socket;
 }
 
-describe('a client that stops reading', () => {
-  it('is cut once it stays backed up, while a fast client keeps receiving every sync, and it catches up when it returns', async () => {
-    server = await startStreamServer({ SSE_SLOW_CLIENT_MAX_WAIT: '300ms' });
+describe.each([
+  ['too long', { SSE_SLOW_CLIENT_MAX_WAIT: '300ms' }],
+  ['with too many bytes waiting', { SSE_SLOW_CLIENT_MAX_BYTES: '1024', SSE_SLOW_CLIENT_MAX_WAIT: '1h' }],
+])('a client that stops reading and stays backed up %s', (_bound, env) => {
+  it('is cut while a fast client keeps receiving every sync, and catches up when it returns', async () => {
+    server = await startStreamServer(env);
     const ids = Array.from({ length: ITEM_COUNT }, (_, i) => i + 1);
     await addItems(server.store.db, ids);
     const fast: RawStream = await openRawStream(`${server.url}/api/v1/prices/stream`);
