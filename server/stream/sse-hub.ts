@@ -9,9 +9,8 @@ import type { Cursor } from '../../shared/domain/event-id';
 import type { ResyncEvent } from '../../shared/protocol/events';
 import { SseClient, type ClientOwner, type ItemFilter } from './sse-client';
 import { encodeRetry } from './sse-encode';
-import {
-  encodeHeartbeat, encodeResync, encodeSyncComplete, encodeTimeout, encodeUpdateJson, encodeUpdatesEvent, updatesEventName,
-} from './stream-payloads';
+import { encodeHeartbeat, encodeResync, encodeTimeout, updatesEventName } from './stream-payloads';
+import { fanOut, type ClientGroup } from './fan-out';
 
 export interface HubOptions {
   logger: Logger;
@@ -27,17 +26,12 @@ export interface HubOptions {
 
 export type RefusalReason = 'max_clients' | 'max_clients_per_ip' | 'shutting_down';
 
-interface Group {
-  filter: ItemFilter;
-  clients: Set<SseClient>;
-}
-
 /** How long close() lets clients take their goodbye before their sockets are destroyed. */
 const CLOSE_GRACE_MS = 1000;
 
 export class SseHub {
   private readonly clients = new Set<SseClient>();
-  private readonly groups = new Map<string, Group>();
+  private readonly groups = new Map<string, ClientGroup>();
   private readonly perIp = new Map<string, number>();
   private heartbeat: NodeJS.Timeout | undefined;
   private sweeper: NodeJS.Timeout | undefined;
@@ -106,31 +100,9 @@ export class SseHub {
 
   broadcast(committed: CommittedChanges): void {
     const started = performance.now();
-    const cursor: Cursor = { epoch: committed.epoch, seq: committed.seq };
-    const timestamp = new Date(committed.committedAt).toISOString();
-    const byItem = new Map<number, string>();
-    for (const change of committed.changes) byItem.set(change.itemId, encodeUpdateJson(change, timestamp));
-    const all = [...byItem.entries()];
-    const syncEvent = encodeSyncComplete(cursor, timestamp, committed.changes.length);
-
-    // Events and bytes by type, counted once per broadcast rather than once per write.
-    const written = { 'price-update': { events: 0, bytes: 0 }, 'price-batch': { events: 0, bytes: 0 } };
-    let syncs = 0;
-    for (const group of this.groups.values()) {
-      const matched = group.filter.ids === null ? all : pick(group.filter.ids, byItem);
-      const batch = matched.length > 0 ? encodeUpdatesEvent(cursor, matched.map(([, json]) => json)) : '';
-      const tally = written[updatesEventName(matched.length)];
-      const chunk = batch + syncEvent;
-      for (const client of group.clients) {
-        if (!client.deliver(chunk, matched, cursor, syncEvent)) continue;
-        syncs += 1;
-        if (batch === '') continue;
-        tally.events += 1;
-        tally.bytes += batch.length;
-      }
-    }
-    for (const [type, { events, bytes }] of Object.entries(written)) this.count(type, events, bytes);
-    this.count('sync-complete', syncs, syncs * syncEvent.length);
+    const tally = fanOut(committed, this.groups.values());
+    // Counted once per broadcast, not once per write: one label lookup per type per sync.
+    for (const [type, { events, bytes }] of Object.entries(tally)) this.count(type, events, bytes);
     this.options.metrics.sseBroadcastSeconds.observe((performance.now() - started) / 1000);
     this.options.logger.info({ client_count: this.clients.size, changed: committed.changes.length }, 'Broadcasting price sync to SSE clients');
   }
@@ -207,24 +179,9 @@ export class SseHub {
     this.options.logger.info({ client_id: client.id, clients: this.clients.size }, 'SSE client unregistered');
   }
 
-  /** Metrics are counted per broadcast, not per write: one label lookup per type per sync. */
   private count(type: string, events: number, bytes: number): void {
     if (events === 0) return;
     this.options.metrics.sseEvents.inc({ type }, events);
     if (bytes > 0) this.options.metrics.sseBytes.inc({ type }, bytes);
   }
-}
-
-/** The updates of one sync inside a filter, walking whichever of the two is smaller. */
-function pick(ids: ReadonlySet<number>, byItem: ReadonlyMap<number, string>): Array<[number, string]> {
-  const out: Array<[number, string]> = [];
-  if (ids.size <= byItem.size) {
-    for (const id of ids) {
-      const json = byItem.get(id);
-      if (json !== undefined) out.push([id, json]);
-    }
-  } else {
-    for (const entry of byItem) if (ids.has(entry[0])) out.push(entry);
-  }
-  return out;
 }
