@@ -1,5 +1,6 @@
 // What the sync announces after a commit, and the in-process feed that carries it to the stream.
 // The feed is a plain listener set: the sync does not know who listens (hub, Redis bus, tests).
+// It carries two kinds of commit: price changes from /latest, and history windows.
 
 export interface PriceChange {
   itemId: number;
@@ -20,20 +21,41 @@ export interface CommittedChanges {
   changes: PriceChange[];
 }
 
+/**
+ * A /5m or /1h window now in the store (live or backfilled), with what it fed: for an hour, the
+ * 6h and 24h buckets holding it were rolled up in the same transaction.
+ */
+export interface WindowCommitted {
+  timestep: '5m' | '1h';
+  /** Unix seconds: the window's start, as its buckets' timestamp. */
+  timestamp: number;
+  /** How many items traded in it (buckets written). */
+  items: number;
+}
+
 export type ChangeListener = (committed: CommittedChanges) => void;
+export type WindowListener = (window: WindowCommitted) => void;
 
 export interface ChangeFeed {
   publish(committed: CommittedChanges): void;
   subscribe(listener: ChangeListener): () => void;
+  /** Called only after the window's transaction committed, so a listener's reader sees it. */
+  publishWindow(window: WindowCommitted): void;
+  subscribeWindows(listener: WindowListener): () => void;
 }
 
-export function createChangeFeed(onListenerError?: (error: unknown) => void): ChangeFeed {
-  const listeners = new Set<ChangeListener>();
+interface Listeners<T> {
+  publish(value: T): void;
+  subscribe(listener: (value: T) => void): () => void;
+}
+
+function createListeners<T>(onListenerError?: (error: unknown) => void): Listeners<T> {
+  const listeners = new Set<(value: T) => void>();
   return {
-    publish(committed) {
+    publish(value) {
       for (const listener of listeners) {
         try {
-          listener(committed);
+          listener(value);
         } catch (error) {
           // One failing listener must not stop the others from hearing about a commit.
           onListenerError?.(error);
@@ -44,5 +66,16 @@ export function createChangeFeed(onListenerError?: (error: unknown) => void): Ch
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
+  };
+}
+
+export function createChangeFeed(onListenerError?: (error: unknown) => void): ChangeFeed {
+  const prices = createListeners<CommittedChanges>(onListenerError);
+  const windows = createListeners<WindowCommitted>(onListenerError);
+  return {
+    publish: prices.publish,
+    subscribe: prices.subscribe,
+    publishWindow: windows.publish,
+    subscribeWindows: windows.subscribe,
   };
 }

@@ -101,6 +101,7 @@ export function createLiveApplier(deps: LiveApplierDeps): LiveApplier {
       }
       case 'heartbeat':
       case 'timeout':
+      case 'history':
         return;
     }
   }

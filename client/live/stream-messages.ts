@@ -4,12 +4,14 @@ import { parseEventId } from '../../shared/domain/event-id';
 import {
   ConnectedEventSchema,
   HeartbeatEventSchema,
+  HistoryEventSchema,
   PriceBatchEventSchema,
   PriceUpdateSchema,
   ResyncEventSchema,
   SyncCompleteEventSchema,
   TimeoutEventSchema,
   type ConnectedEvent,
+  type HistoryEvent,
   type PriceUpdate,
   type ResyncEvent,
   type StreamEventName,
@@ -25,7 +27,9 @@ export type StreamMessage =
   | { type: 'prices'; updates: PriceUpdate[]; seq: number; epoch: string | null }
   | { type: 'sync-complete'; event: SyncCompleteEvent; epoch: string | null }
   | { type: 'resync'; event: ResyncEvent }
-  | { type: 'timeout'; event: TimeoutEvent };
+  | { type: 'timeout'; event: TimeoutEvent }
+  /** A history window is on the server: the device's series it feeds can be refreshed. */
+  | { type: 'history'; event: HistoryEvent };
 
 function json(data: string): unknown {
   try {
@@ -69,6 +73,10 @@ export function parseStreamMessage(name: StreamEventName, data: string, lastEven
     case 'timeout': {
       const parsed = TimeoutEventSchema.safeParse(body);
       return parsed.success ? { type: 'timeout', event: parsed.data } : null;
+    }
+    case 'history': {
+      const parsed = HistoryEventSchema.safeParse(body);
+      return parsed.success ? { type: 'history', event: parsed.data } : null;
     }
   }
 }

@@ -89,15 +89,23 @@ export class SseClient {
     return false;
   }
 
+  /**
+   * Writes a small event that must reach the client even while it is backed up (it could not be
+   * rebuilt from the pending state on drain); the stuck bounds still cut a client that never drains.
+   */
+  send(chunk: string): boolean {
+    if (!this.open) return false;
+    this.write(chunk);
+    return true;
+  }
+
   /** Drops whatever is pending (it belongs to a history the client must forget) and writes `chunk`. */
   restart(chunk: string): void {
     this.pending = undefined;
     this.pendingCursor = undefined;
     this.pendingSync = '';
-    if (!this.open) return;
     // Queued even when backed up: it is small, and the stuck timer still bounds the wait.
-    if (this.backedUp) this.res.write(chunk);
-    else this.write(chunk);
+    this.send(chunk);
   }
 
   end(lastChunk: string): void {

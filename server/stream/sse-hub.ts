@@ -4,12 +4,12 @@
 import type { ServerResponse } from 'node:http';
 import type { Logger } from '../logger';
 import type { Metrics } from '../metrics';
-import type { CommittedChanges } from '../price-changes';
+import type { CommittedChanges, WindowCommitted } from '../price-changes';
 import type { Cursor } from '../../shared/domain/event-id';
 import type { ResyncEvent } from '../../shared/protocol/events';
 import { SseClient, type ClientOwner, type ItemFilter } from './sse-client';
 import { encodeRetry } from './sse-encode';
-import { encodeHeartbeat, encodeResync, encodeTimeout, updatesEventName } from './stream-payloads';
+import { encodeHeartbeat, encodeHistory, encodeResync, encodeTimeout, updatesEventName } from './stream-payloads';
 import { fanOut, type ClientGroup } from './fan-out';
 
 export interface HubOptions {
@@ -105,6 +105,15 @@ export class SseHub {
     for (const [type, { events, bytes }] of Object.entries(tally)) this.count(type, events, bytes);
     this.options.metrics.sseBroadcastSeconds.observe((performance.now() - started) / 1000);
     this.options.logger.info({ client_count: this.clients.size, changed: committed.changes.length }, 'Broadcasting price sync to SSE clients');
+  }
+
+  /** A history window is in the store: every client hears of it, whatever its item filter. */
+  announceHistory(window: WindowCommitted): void {
+    const event = encodeHistory(window.timestep, window.timestamp);
+    let written = 0;
+    for (const client of this.clients) if (client.send(event)) written += 1;
+    this.count('history', written, written * event.length);
+    this.options.logger.debug({ client_count: written, timestep: window.timestep, timestamp: window.timestamp }, 'Announced a history window to SSE clients');
   }
 
   /** Every client's history is void (the store's epoch changed): tell them all to start over. */

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import {
-  ConnectedEventSchema, PriceBatchEventSchema, PriceUpdateSchema, ResyncEventSchema, SyncCompleteEventSchema,
+  ConnectedEventSchema, HistoryEventSchema, PriceBatchEventSchema, PriceUpdateSchema, ResyncEventSchema, SyncCompleteEventSchema,
 } from '../../shared/protocol/events';
 import { createSseParser, type SseMessage } from '../../tests/helpers/sse-parse';
 import { encodeComment, encodeEvent, encodeRetry } from './sse-encode';
 import {
-  encodeConnected, encodeResync, encodeSyncComplete, encodeUpdateJson, encodeUpdatesEvent,
+  encodeConnected, encodeHistory, encodeResync, encodeSyncComplete, encodeUpdateJson, encodeUpdatesEvent,
 } from './stream-payloads';
 
 function parse(wire: string): SseMessage[] {
@@ -53,6 +53,12 @@ describe('stream payloads', () => {
     expect(SyncCompleteEventSchema.parse(JSON.parse(events[0]?.data ?? ''))).toEqual({ timestamp: at, seq: 50, changed: 3 });
     expect(ConnectedEventSchema.parse(JSON.parse(events[1]?.data ?? '')).client_id).toBe('c1');
     expect(ResyncEventSchema.parse(JSON.parse(events[2]?.data ?? '')).reason).toBe('epoch-mismatch');
+  });
+
+  it('encode a history window without an id, so it never moves a client’s cursor', () => {
+    const [event] = parse(encodeHistory('1h', 1_748_239_200));
+    expect([event?.event, event?.id]).toEqual(['history', undefined]);
+    expect(HistoryEventSchema.parse(JSON.parse(event?.data ?? ''))).toEqual({ timestep: '1h', timestamp: 1_748_239_200 });
   });
 
   it('keep a retry field and a comment on lines of their own', () => {

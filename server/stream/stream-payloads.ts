@@ -1,7 +1,7 @@
 // Builds the stream's events from the contract's types. A sync's updates are serialised once per
 // change and joined per filter, so no payload is stringified once per client.
 import type {
-  ConnectedEvent, HeartbeatEvent, PriceUpdate, ResyncEvent, SyncCompleteEvent, TimeoutEvent,
+  ConnectedEvent, HeartbeatEvent, HistoryEvent, PriceUpdate, ResyncEvent, SyncCompleteEvent, TimeoutEvent,
 } from '../../shared/protocol/events';
 import { formatEventId, type Cursor } from '../../shared/domain/event-id';
 import type { PriceChange } from '../price-changes';
@@ -62,4 +62,10 @@ export function encodeResync(reason: ResyncEvent['reason'], cursor: Cursor): str
 export function encodeTimeout(reason: string, retryMs: number): string {
   const payload: TimeoutEvent = { reason, retry_ms: Math.round(retryMs) };
   return encodeEvent('timeout', JSON.stringify(payload));
+}
+
+/** No id: history is fetched over REST, so the event only says when; the price cursor stays put. */
+export function encodeHistory(timestep: HistoryEvent['timestep'], timestamp: number): string {
+  const payload: HistoryEvent = { timestep, timestamp };
+  return encodeEvent('history', JSON.stringify(payload));
 }

@@ -1,5 +1,6 @@
 // GET /api/v1/prices/stream: admits a client, computes its catch-up and registers it with the
-// hub in one synchronous step, and keeps the in-memory price index in step with the change feed.
+// hub in one synchronous step, keeps the in-memory price index in step with the change feed, and
+// passes the feed's history windows on to every client.
 import { randomUUID } from 'node:crypto';
 import type { Context } from 'koa';
 import type { Config } from '../config';
@@ -45,7 +46,7 @@ export function createStreamService(deps: StreamServiceDeps): StreamService {
   let catchUp: CatchUp | undefined;
   let reloading: Promise<void> | undefined;
   const queued: CommittedChanges[] = [];
-  let unsubscribe: (() => void) | undefined;
+  const unsubscribe: Array<() => void> = [];
 
   const receive = (committed: CommittedChanges): void => {
     if (index === undefined || reloading !== undefined) queued.push(committed);
@@ -111,7 +112,9 @@ export function createStreamService(deps: StreamServiceDeps): StreamService {
   return {
     async start() {
       // Subscribe first: commits made while the snapshot loads wait in the queue, then drop as stale.
-      unsubscribe = feed.subscribe(receive);
+      unsubscribe.push(feed.subscribe(receive));
+      // Windows need no index: whoever is connected hears of them; whoever connects later fetches after.
+      unsubscribe.push(feed.subscribeWindows((window) => hub.announceHistory(window)));
       index = createPriceIndex(await loadPriceSnapshot(db));
       catchUp = createCatchUp(index);
       hub.start();
@@ -144,7 +147,7 @@ export function createStreamService(deps: StreamServiceDeps): StreamService {
     clientCount: () => hub.size(),
 
     async close() {
-      unsubscribe?.();
+      for (const stop of unsubscribe.splice(0)) stop();
       await hub.close();
     },
   };

@@ -1,7 +1,9 @@
 // /5m and /1h: the newest complete window, then a bounded backfill (?timestamp=) of the windows
 // before it that the store lacks, e.g. after downtime. Windows are de-duplicated by the response's
-// own timestamp, because the wiki sometimes serves the previous /1h again.
+// own timestamp, because the wiki sometimes serves the previous /1h again. Each window written is
+// announced once its transaction has committed, so clients can fetch it at once.
 import type { Logger } from '../logger';
+import type { ChangeFeed } from '../price-changes';
 import type { Db } from '../store/db';
 import type { BucketInput } from '../store/buckets-repo';
 import { ingestWindow, listSyncedWindows, type WindowStep } from '../store/windows-repo';
@@ -12,6 +14,7 @@ import { TIMESTEP_SECONDS } from '../../shared/domain/timestep';
 export interface WindowJobDeps {
   db: Db;
   client: WikiClient;
+  feed: Pick<ChangeFeed, 'publishWindow'>;
   logger: Logger;
   now: () => number;
   backfillMaxWindows: number;
@@ -46,8 +49,11 @@ export async function syncWindows(deps: WindowJobDeps, step: WindowStep, call: C
   return { newest: newest.timestamp, written };
 }
 
-function store(deps: WindowJobDeps, step: WindowStep, window: WindowResponse): Promise<'written' | 'duplicate'> {
-  return ingestWindow(deps.db, step, window.timestamp, toBuckets(window), Math.floor(deps.now() / 1000));
+async function store(deps: WindowJobDeps, step: WindowStep, window: WindowResponse): Promise<'written' | 'duplicate'> {
+  const buckets = toBuckets(window);
+  const result = await ingestWindow(deps.db, step, window.timestamp, buckets, Math.floor(deps.now() / 1000));
+  if (result === 'written') deps.feed.publishWindow({ timestep: step, timestamp: window.timestamp, items: buckets.length });
+  return result;
 }
 
 export function toBuckets(window: WindowResponse): BucketInput[] {

@@ -1,6 +1,7 @@
 // SSE contract of GET /api/v1/prices/stream. Event names and payloads follow the original system;
-// `price-batch` and `resync` are ours. Every event that moves the cursor has id `EPOCH.SEQ`.
+// `price-batch`, `resync` and `history` are ours. Every event that moves the cursor has id `EPOCH.SEQ`.
 import { z } from 'zod';
+import { TIMESTEPS } from '../domain/timestep';
 
 export const ConnectedEventSchema = z.object({
   client_id: z.string(),
@@ -56,7 +57,19 @@ export const TimeoutEventSchema = z.object({
 });
 export type TimeoutEvent = z.infer<typeof TimeoutEventSchema>;
 
+/**
+ * The server stored a history window: its buckets can be fetched now. No id: it does not move the
+ * price cursor. A 1h window also changed the 6h and 24h buckets that hold it (they are rolled up
+ * from the hours), and a backfill after downtime may announce windows older than ones already sent.
+ */
+export const HistoryEventSchema = z.object({
+  timestep: z.enum(TIMESTEPS),
+  /** Unix seconds: the window's start, as a bucket's timestamp in /items/:id/history. */
+  timestamp: z.number().int(),
+});
+export type HistoryEvent = z.infer<typeof HistoryEventSchema>;
+
 export const STREAM_EVENTS = [
-  'connected', 'heartbeat', 'price-update', 'price-batch', 'sync-complete', 'resync', 'timeout',
+  'connected', 'heartbeat', 'price-update', 'price-batch', 'sync-complete', 'resync', 'timeout', 'history',
 ] as const;
 export type StreamEventName = (typeof STREAM_EVENTS)[number];
