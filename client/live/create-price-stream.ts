@@ -4,7 +4,7 @@
 // under a reactive owner (a component or createRoot): disposing the owner closes the stream.
 import { createSignal, onCleanup, type Accessor } from 'solid-js';
 import type { LatestPricesResponse } from '../../shared/protocol/api';
-import type { SyncCompleteEvent } from '../../shared/protocol/events';
+import type { HistoryEvent, SyncCompleteEvent } from '../../shared/protocol/events';
 import { formatEventId } from '../../shared/domain/event-id';
 import { readMeta } from '../db/meta';
 import type { PriceRecord } from '../db/records';
@@ -27,6 +27,8 @@ export interface PriceStreamOptions {
   onSync?(event: SyncCompleteEvent): void;
   /** Live again after having been cut: the stream caught up prices; history is the caller's. */
   onReconnect?(): void;
+  /** The server stored a history window: the caller refreshes the series it feeds. */
+  onHistory?(event: HistoryEvent): void;
   url?: string;
   openEventSource?: (url: string) => EventSourceLike;
   isOnline?: () => boolean;
@@ -92,6 +94,8 @@ export function createPriceStream(options: PriceStreamOptions): PriceStream {
     openEventSource: options.openEventSource ?? ((url) => new EventSource(url)),
     isOnline,
     message(message) {
+      // History is fetched over REST; it does not wait behind the price writes.
+      if (message.type === 'history') return options.onHistory?.(message.event);
       void applier.handle(message);
       if (message.type !== 'connected') return;
       if (connectedBefore) options.onReconnect?.();

@@ -39,6 +39,17 @@ describe('catching up history after time away', () => {
     db.close();
   });
 
+  it('after a history event, fetches only the series it changed, from a backfilled bucket below the newest stored', async () => {
+    const db = await openTestDb();
+    await storeHistory(db, 4151, '5m', [bucket(300, 1), bucket(1200, 4)], { full: true, at: 1 });
+    await storeHistory(db, 4151, '1h', [bucket(3600, 5)], { full: true, at: 1 });
+    const server = fakeServer({ '4151:5m': [bucket(300, 1), bucket(600, 2), bucket(900, 3), bucket(1200, 4)] });
+    expect(await catchUpHistory({ db, api: server.api }, [4151], { '5m': 600 })).toBe(3);
+    expect(server.asked).toEqual(['4151:5m:599']);
+    expect((await listHistory(db, 4151, '5m')).map((b) => b.timestamp)).toEqual([300, 600, 900, 1200]);
+    db.close();
+  });
+
   it('leaves series the device never downloaded whole to the chart that shows them', async () => {
     const db = await openTestDb();
     await storeHistory(db, 2, '5m', [bucket(300, 1)], { full: false, at: 1 });

@@ -1,8 +1,10 @@
 // What the leader tab tells the others over a BroadcastChannel, and what they ask it. The leader
 // has already written IndexedDB, so followers only redraw: nothing is applied twice.
+import { isTimestep } from '../../shared/domain/timestep';
 import { int, nullable, num, shape, type Guard } from '../db/guards';
 import { isPriceRecord, type PriceRecord } from '../db/records';
 import type { LiveChange } from './live-applier';
+import type { HistoryChanges } from './history-refresh';
 import type { LiveStatus } from './live-status';
 import type { LiveState } from './stream-connection';
 
@@ -12,6 +14,8 @@ export type ChannelMessage =
   | { type: 'applied'; changes: LiveChange[] }
   /** The leader replaced every price (a resync or a new epoch) with these. */
   | { type: 'replaced'; records: PriceRecord[] }
+  /** The server stored history windows: each tab's open chart refreshes the series they changed. */
+  | { type: 'history'; changes: HistoryChanges }
   /** A new tab asks the leader for its status. */
   | { type: 'hello' };
 
@@ -19,6 +23,8 @@ const STATES: readonly LiveState[] = ['connecting', 'live', 'reconnecting', 'off
 const isState: Guard<LiveState> = (value): value is LiveState => STATES.includes(value as LiveState);
 const isStatus = shape<LiveStatus>({ state: isState, attempt: int, reconnects: int, lastUpdate: nullable(num), syncedAt: nullable(num) });
 const isChange = shape<LiveChange>({ record: isPriceRecord, at: num });
+const isChanges: Guard<HistoryChanges> = (value): value is HistoryChanges =>
+  typeof value === 'object' && value !== null && Object.entries(value).every(([step, from]) => isTimestep(step) && int(from));
 
 export function isChannelMessage(value: unknown): value is ChannelMessage {
   if (typeof value !== 'object' || value === null || !('type' in value)) return false;
@@ -30,6 +36,8 @@ export function isChannelMessage(value: unknown): value is ChannelMessage {
       return Array.isArray(message.changes) && message.changes.every(isChange);
     case 'replaced':
       return Array.isArray(message.records) && message.records.every(isPriceRecord);
+    case 'history':
+      return isChanges(message.changes);
     case 'hello':
       return true;
     default:

@@ -2,13 +2,14 @@
 // stream, writes IndexedDB and tells the other tabs what changed; a follower only redraws from
 // what it is told. When the leader's tab closes another tab is elected and resumes the stream
 // from the cursor the old leader stored.
-import { createEffect, createRoot, untrack } from 'solid-js';
+import { createEffect, createRoot, onCleanup, untrack } from 'solid-js';
 import type { Api } from '../api';
 import type { GeDb } from '../db/schema';
 import type { PriceRecord } from '../db/records';
 import { listen } from '../lib/listen';
 import { createPriceStream } from './create-price-stream';
 import { catchUpHistory } from './history-catchup';
+import { createHistoryRefresh, type HistoryChanges } from './history-refresh';
 import { electLeader } from './leadership';
 import type { LiveChange } from './live-applier';
 import { openLiveChannel, type ChannelMessage } from './live-channel';
@@ -31,8 +32,8 @@ export interface LiveSessionDeps {
   setStatus(status: LiveStatus): void;
   /** Tells this tab's listeners (the chart's live buffer) about changes now on screen. */
   emit(changes: readonly LiveChange[]): void;
-  /** The open chart should fetch newer history. */
-  refreshHistory(): void;
+  /** The open chart should fetch newer history (`changes`: only of these series, from there). */
+  refreshHistory(changes?: HistoryChanges): void;
 }
 
 export function startLiveSession(deps: LiveSessionDeps): () => void {
@@ -43,9 +44,11 @@ export function startLiveSession(deps: LiveSessionDeps): () => void {
       status = next;
       deps.setStatus(next);
     };
-    const catchUpWatchlist = (): void => {
-      // A failure leaves the stored history as it was; the next reconnect tries again.
-      void catchUpHistory({ db: deps.db, api: deps.api }, deps.watchlist()).catch(() => undefined);
+    let catchingUp: Promise<unknown> = Promise.resolve();
+    const catchUpWatchlist = (changes?: HistoryChanges): void => {
+      // One pass at a time, so a burst of windows does not ask for the same series twice at once.
+      // A failure leaves the stored history as it was; the next reconnect or window tries again.
+      catchingUp = catchingUp.then(() => catchUpHistory({ db: deps.db, api: deps.api }, deps.watchlist(), changes)).catch(() => undefined);
     };
 
     const channel = openLiveChannel(NAME, (message: ChannelMessage) => {
@@ -62,6 +65,8 @@ export function startLiveSession(deps: LiveSessionDeps): () => void {
         }
         case 'replaced':
           return deps.showAllPrices(message.records);
+        case 'history':
+          return deps.refreshHistory(message.changes);
         case 'hello':
           return;
       }
@@ -70,6 +75,15 @@ export function startLiveSession(deps: LiveSessionDeps): () => void {
     const lead = (): (() => void) =>
       createRoot((resign) => {
         leading = true;
+        // The leader alone hears the stream; it refreshes its own tab, tells the others, and keeps the watchlist's series.
+        const windows = createHistoryRefresh({
+          flush(changes) {
+            deps.refreshHistory(changes);
+            channel.post({ type: 'history', changes });
+            catchUpWatchlist(changes);
+          },
+        });
+        onCleanup(() => windows.stop());
         const stream = createPriceStream({
           db: deps.db,
           fetchSnapshot: () => deps.api.latestPrices(),
@@ -83,7 +97,8 @@ export function startLiveSession(deps: LiveSessionDeps): () => void {
             deps.showAllPrices(records);
             channel.post({ type: 'replaced', records });
           },
-          onReconnect: catchUpWatchlist,
+          onReconnect: () => catchUpWatchlist(),
+          onHistory: (event) => windows.add(event),
         });
         createEffect(() => {
           const next: LiveStatus = {

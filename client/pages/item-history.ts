@@ -13,7 +13,14 @@ export interface HistoryState {
   fromDevice: Accessor<boolean>;
 }
 
-export function createHistory(data: AppData, itemId: Accessor<number>, timestep: Accessor<Timestep>, from: Accessor<number>): HistoryState {
+/** `changedFrom`: the oldest bucket the server said changed (a backfill can land below the newest stored one). */
+export function createHistory(
+  data: AppData,
+  itemId: Accessor<number>,
+  timestep: Accessor<Timestep>,
+  from: Accessor<number>,
+  changedFrom: Accessor<number | undefined> = () => undefined,
+): HistoryState {
   const [buckets, setBuckets] = createSignal<readonly Bucket[] | null>(null);
   const [fromDevice, setFromDevice] = createSignal(false);
   let generation = 0;
@@ -21,12 +28,13 @@ export function createHistory(data: AppData, itemId: Accessor<number>, timestep:
   async function load(id: number, step: Timestep, start: number): Promise<void> {
     const mine = ++generation;
     const current = () => mine === generation;
+    const changed = changedFrom();
     const stored = await listHistory(data.db, id, step, start);
     if (!current()) return;
     setBuckets(stored);
     try {
       const [coverage, newest] = await Promise.all([readCoverage(data.db, id, step), newestBucketTime(data.db, id, step)]);
-      const since = coverage !== null && newest !== null ? newest : undefined;
+      const since = coverage !== null && newest !== null ? Math.min(newest, (changed ?? Infinity) - 1) : undefined;
       const answer = await data.api.history(id, step, since);
       if (!answer.fromDevice) await storeHistory(data.db, id, step, answer.buckets, { full: since === undefined, at: Date.now() });
       if (!current()) return;
