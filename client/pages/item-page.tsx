@@ -26,9 +26,10 @@ export function ItemPage() {
   const item = () => data.item(id());
   const view = createMemo(() => parseChartView(search));
   const live = useLive();
-  // A history refresh from the live stream (live again, shown again, a window stored, a bucket due) slides the window to now, which reloads it.
+  // A history refresh from the live stream (live again, shown again, a window stored, a bucket due) slides the window to now
+  // and reloads it, even within the same second as the last load (so `from` is not deduplicated).
   const refresh = createMemo(() => live?.historyTick(view().timestep));
-  const from = createMemo(() => (refresh(), Math.floor(Date.now() / 1000) - RANGE_SECONDS[view().range]));
+  const from = createMemo(() => (refresh(), Math.floor(Date.now() / 1000) - RANGE_SECONDS[view().range]), undefined, { equals: false });
   const history = createHistory(data, id, () => view().timestep, from, () => refresh()?.from);
   const livePoints = createLiveChart({ live, itemId: id, timestep: () => view().timestep, buckets: history.buckets });
   const figures = () => {

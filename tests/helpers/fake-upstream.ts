@@ -12,6 +12,8 @@ export type FakeFailure =
   | { kind: 'timeout' }
   /** Answers normally, but only after `ms`. */
   | { kind: 'slow'; ms: number }
+  /** Answers normally once `until` settles (if the client is still waiting), as late as a test wants. */
+  | { kind: 'held'; until: Promise<unknown> }
   /** 200 with this body (default: valid JSON that breaks the schema). */
   | { kind: 'malformed'; body?: string }
   /** 200 announcing the full length, then the socket is cut half-way through the body. */
@@ -109,6 +111,7 @@ export async function startFakeUpstream(): Promise<FakeUpstream> {
     if (pending && pending.remaining > 0) {
       pending.remaining -= 1;
       if (pending.failure.kind === 'slow') setTimeout(reply, pending.failure.ms);
+      else if (pending.failure.kind === 'held') void pending.failure.until.then(() => !res.destroyed && reply());
       else if (pending.failure.kind !== 'timeout') {
         done();
         failWith(pending.failure, answer(endpoint, url.searchParams).body, res);
@@ -142,7 +145,7 @@ export async function startFakeUpstream(): Promise<FakeUpstream> {
   };
 }
 
-function failWith(failure: Exclude<FakeFailure, { kind: 'timeout' | 'slow' }>, goodBody: unknown, res: ServerResponse): void {
+function failWith(failure: Exclude<FakeFailure, { kind: 'timeout' | 'slow' | 'held' }>, goodBody: unknown, res: ServerResponse): void {
   switch (failure.kind) {
     case 'status': {
       const headers: Record<string, string> = { 'content-type': 'text/plain' };

@@ -17,7 +17,8 @@ export function startLiveServer(market: LiveMarket, options: { port?: number; sy
     env: {
       UPSTREAM_URL: market.fake.url,
       UPSTREAM_RETRIES: '0',
-      UPSTREAM_TIMEOUT: '2s',
+      // Long enough for a test to hold a window's answer while the browser reconnects.
+      UPSTREAM_TIMEOUT: '30s',
       SYNC_LATEST_INTERVAL: `${options.syncMs ?? SYNC_MS}ms`,
       SYNC_WINDOW_DELAY: '1s',
       SSE_RETRY: '500ms',

@@ -18,6 +18,8 @@ export interface LiveMarket {
   drop(itemId: number): void;
   /** Publishes the next 5m window with the current prices; returns its start. */
   publishWindow(): number;
+  /** /5m answers wait until the returned release is called, so a window lands when the test says. */
+  holdWindows(): () => void;
   close(): Promise<void>;
 }
 
@@ -60,6 +62,15 @@ export async function startLiveMarket(): Promise<LiveMarket> {
       fake.setWindow('5m', windowBody(current));
       fake.setCurrentWindow('5m', current);
       return current;
+    },
+    holdWindows() {
+      let release = (): void => {};
+      const until = new Promise<void>((resolve) => (release = resolve));
+      fake.fail('5m', { kind: 'held', until }, Infinity);
+      return () => {
+        fake.clearFailures();
+        release();
+      };
     },
     close: () => fake.close(),
   };
