@@ -114,3 +114,28 @@ test('a server with a new database (a new epoch) makes the device drop every pri
   expect(Object.keys((await devicePrices(page)).prices)).not.toContain('561');
   expect(await catchUps(server)).toEqual({ exact: 0, resync: 1 });
 });
+
+test('a window the server stores after the reconnect reaches the chart open in a tab that does not hold the stream', async ({ context, live }) => {
+  const { market, server } = live;
+  const leader = await context.newPage();
+  await leader.goto(`${server.url}/`);
+  await expectLive(leader);
+  const follower = await context.newPage();
+  let followerStreams = 0;
+  follower.on('request', (request) => void (request.url().includes('/api/v1/prices/stream') && (followerStreams += 1)));
+  // The table tab leads and keeps no whip history; only the follower's own chart can fetch the window.
+  await openWhipChart(follower, server);
+
+  await server.stop();
+  await expect(headerLive(follower)).toHaveText(/^Reconnecting…/);
+  const window = market.publishWindow();
+  const release = market.holdWindows();
+  await server.start();
+  await expectLive(follower);
+  release();
+  await expectServerHas(server, window);
+
+  await expect.poll(() => deviceBuckets(follower, WHIP.id)).toEqual(await serverBuckets(server, WHIP.id));
+  expect(await deviceBuckets(follower, WHIP.id)).toContain(window);
+  expect(followerStreams).toBe(0);
+});
