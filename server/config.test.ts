@@ -79,6 +79,7 @@ describe('loadConfig', () => {
     ['UPSTREAM_URL', 'ftp://example.com', /http\(s\) URL/],
     ['UPSTREAM_URL', 'not a url', /http\(s\) URL/],
     ['DATABASE_URL', 'mysql://db', /sqlite:PATH/],
+    ['DATABASE_URL', 'postgres://localhost/ge', /sqlite:PATH/],
     ['LOG_LEVEL', 'loud', /one of fatal/],
   ])('refuses %s=%s with a message naming the key', (key, value, accepts) => {
     const error = configError({ [key]: value });

@@ -9,7 +9,7 @@ export const DEFAULT_USER_AGENT =
 export interface Config {
   port: number;
   host: string;
-  /** `sqlite:PATH`, `sqlite::memory:` or `postgres://...` */
+  /** `sqlite:PATH` or `sqlite::memory:` (the embedded store; no other engine is built in yet). */
   databaseUrl: string;
   upstreamUrl: string;
   userAgent: string;
@@ -115,8 +115,8 @@ function url(env: Env, key: string, fallback: string): string {
 function databaseUrl(env: Env, demo: boolean): string {
   const fallback = demo ? 'sqlite:./data/demo.sqlite' : 'sqlite:./data/ge-tracker.sqlite';
   const raw = str(env, 'DATABASE_URL', fallback);
-  if (!/^sqlite:.+/.test(raw) && !/^postgres(ql)?:\/\/.+/.test(raw)) {
-    throw new ConfigError('DATABASE_URL', `expected sqlite:PATH or postgres://..., got "${raw}"`);
+  if (!/^sqlite:.+/.test(raw)) {
+    throw new ConfigError('DATABASE_URL', `expected sqlite:PATH or sqlite::memory:, got "${raw}"`);
   }
   return raw;
 }
