@@ -26,13 +26,24 @@ export function registerServiceWorker(): ServiceWorkerState {
   });
   // Watched on the registration itself: workbox-window's own `waiting` event is missed when the
   // browser's navigation-time update check finds the new worker before register() resolves.
+  // A new version whose install failed (a precache download cut short) is retried a few times,
+  // or the user would not hear of it until the next launch.
+  let retries = 0;
   const watch = (registration: ServiceWorkerRegistration) => {
     const check = () => {
       if (registration.waiting && navigator.serviceWorker.controller) setUpdateReady(true);
     };
+    const follow = (worker: ServiceWorker | null) =>
+      worker?.addEventListener('statechange', () => {
+        check();
+        if (worker.state === 'redundant' && !registration.waiting && retries < 3) {
+          retries += 1;
+          setTimeout(() => void wb.update(), 2000 * retries);
+        }
+      });
     check();
-    registration.installing?.addEventListener('statechange', check);
-    registration.addEventListener('updatefound', () => registration.installing?.addEventListener('statechange', check));
+    follow(registration.installing);
+    registration.addEventListener('updatefound', () => follow(registration.installing));
   };
   void wb.register().then((registration) => {
     if (!registration) return;
