@@ -1,6 +1,7 @@
 // The entry point: opens the device database, wires state, the service worker and installation,
 // and renders. Nothing else in the client starts anything on import.
 import './styles.css';
+import { createEffect, on } from 'solid-js';
 import { render } from 'solid-js/web';
 import { App } from './app';
 import { createLazyApi } from './lazy-api';
@@ -30,8 +31,9 @@ async function start(root: HTMLElement): Promise<void> {
     const api = createLazyApi({ onReachable: connectivity.report });
     const persist = () => void requestPersistentStorage();
     const data = createAppData({ db: opened, api, offline: connectivity.offline, now: createClock(), onStar: persist });
-    scheduleRefresh(data.refresh);
     const live = createLive({ db: opened, api, firstDownload: data.refresh, showPrices: data.showPrices, showAllPrices: data.showAllPrices, watchlist: () => [...data.watchlist()] });
+    scheduleRefresh(data.refresh, () => live.status().state === 'live');
+    createEffect(on(() => live.status().syncedAt, (synced) => synced !== null && data.confirmPrices(Date.now()), { defer: true }));
     // Created once here: JSX props are getters, so a call inside them would run on every read.
     const sw = registerServiceWorker();
     const install = createInstallPrompt(persist);

@@ -1,9 +1,9 @@
 // Everything the pages show, read from IndexedDB first and then kept fresh from the server.
 // Pages take what they need from here and hand plain data to components.
-import { batch, createMemo, createSignal, type Accessor } from 'solid-js';
+import { batch, createMemo, createSignal, untrack, type Accessor } from 'solid-js';
 import type { Api } from '../api';
 import { listCatalogue } from '../db/catalogue';
-import { readMeta, type StoredCursor } from '../db/meta';
+import { readMeta, writeMeta, type StoredCursor } from '../db/meta';
 import { applyPrices, listPrices, replacePrices } from '../db/prices';
 import type { CatalogueItem, PriceRecord } from '../db/records';
 import type { GeDb } from '../db/schema';
@@ -32,6 +32,8 @@ export interface AppData {
   /** Why the last refresh failed, for the user; null after a good one. */
   refreshError: Accessor<string | null>;
   refresh(): Promise<void>;
+  /** The live stream confirmed the prices current (a sync completed): moves "as of" forward. */
+  confirmPrices(at: number): void;
   /** Applies a batch of changes to IndexedDB with its cursor, then redraws the changed items. */
   applyPriceBatch(records: readonly PriceRecord[], cursor?: StoredCursor): Promise<PriceRecord[]>;
   /** Replaces every price (a resync or a new epoch). */
@@ -110,6 +112,11 @@ export function createAppData(options: AppDataOptions): AppData {
     now: options.now,
     refreshError,
     refresh,
+    confirmPrices(at) {
+      if ((untrack(pricesAt) ?? 0) >= at) return;
+      setPricesAt(at);
+      void writeMeta(db, 'pricesAt', at);
+    },
     async applyPriceBatch(records, cursor) {
       const applied = await applyPrices(db, records, cursor);
       store.show(applied);

@@ -1,12 +1,13 @@
 // When to bring the device up to date: at start, when the network comes back, when the app is
-// shown again, and every minute while it is on screen.
+// shown again, and every minute while it is on screen, unless `live()` says the price stream is
+// already keeping it current (then the minute poll would only download the same changes again).
 import { onCleanup } from 'solid-js';
 import { listen } from '../lib/listen';
 
 const INTERVAL_MS = 60_000;
 const VISIBLE_AGAIN_MS = 30_000;
 
-export function scheduleRefresh(refresh: () => Promise<void>, intervalMs = INTERVAL_MS): void {
+export function scheduleRefresh(refresh: () => Promise<void>, live: () => boolean = () => false, intervalMs = INTERVAL_MS): void {
   let last = 0;
   const run = () => {
     last = Date.now();
@@ -17,6 +18,6 @@ export function scheduleRefresh(refresh: () => Promise<void>, intervalMs = INTER
   listen(document, 'visibilitychange', () => {
     if (document.visibilityState === 'visible' && Date.now() - last > VISIBLE_AGAIN_MS) run();
   });
-  const timer = setInterval(() => document.visibilityState === 'visible' && run(), intervalMs);
+  const timer = setInterval(() => document.visibilityState === 'visible' && !live() && run(), intervalMs);
   onCleanup(() => clearInterval(timer));
 }
