@@ -12,7 +12,7 @@ export default defineConfig({
     solid(),
     VitePWA({
       strategies: 'injectManifest',
-      srcDir: 'client',
+      srcDir: 'client/sw',
       filename: 'sw.ts',
       registerType: 'prompt',
       injectRegister: false,

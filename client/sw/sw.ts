@@ -7,9 +7,9 @@ import { cleanupOutdatedCaches, createHandlerBoundToURL, matchPrecache, precache
 import { NavigationRoute, registerRoute } from 'workbox-routing';
 import { CacheFirst } from 'workbox-strategies';
 import { ExpirationPlugin } from 'workbox-expiration';
-import { openGeDb, type GeDb } from './db/schema';
-import { answerHistory, parseHistoryRequest } from './sw/history-route';
-import { ITEM_ICON_FALLBACK, WIKI_IMAGE_ORIGIN } from './lib/icon-url';
+import { openGeDb, type GeDb } from '../db/schema';
+import { answerHistory, parseHistoryRequest } from './history-route';
+import { ITEM_ICON_FALLBACK, WIKI_IMAGE_ORIGIN } from '../lib/icon-url';
 
 declare const self: ServiceWorkerGlobalScope;
 
