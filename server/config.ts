@@ -29,6 +29,12 @@ export interface Config {
     backfillMaxWindows: number;
     upstreamTimeoutMs: number;
     upstreamRetries: number;
+    /** An upstream body larger than this is refused. */
+    upstreamMaxBytes: number;
+    /** A /latest naming more ids than this that neither the catalogue nor the store knows is refused. */
+    maxNewItems: number;
+    /** A /mapping that drops many known items is taken only once it has been seen for this long. */
+    mappingShrinkAfterMs: number;
   };
   retention: {
     /** 0 keeps buckets forever. */
@@ -148,6 +154,9 @@ export function loadConfig(env: Env, argv: readonly string[] = []): Config {
       backfillMaxWindows: int(env, 'SYNC_BACKFILL_MAX_WINDOWS', 24, 0, 10_000),
       upstreamTimeoutMs: duration(env, 'UPSTREAM_TIMEOUT', '10s', 10),
       upstreamRetries: int(env, 'UPSTREAM_RETRIES', 3, 0, 10),
+      upstreamMaxBytes: int(env, 'UPSTREAM_MAX_BYTES', 8_388_608, 65_536, 1 << 30),
+      maxNewItems: int(env, 'SYNC_MAX_NEW_ITEMS', 1000, 0, 1_000_000),
+      mappingShrinkAfterMs: duration(env, 'SYNC_MAPPING_SHRINK_AFTER', '24h'),
     },
     retention: {
       fiveMinuteMs: duration(env, 'RETENTION_5M', '2d'),

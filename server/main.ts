@@ -45,6 +45,7 @@ async function main(): Promise<void> {
     userAgent: config.userAgent,
     timeoutMs: config.sync.upstreamTimeoutMs,
     retries: config.sync.upstreamRetries,
+    maxBodyBytes: config.sync.upstreamMaxBytes,
     logger: logger.child({ component: 'upstream' }),
     metrics,
   });

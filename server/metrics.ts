@@ -15,6 +15,7 @@ export interface Metrics {
   syncChanges: Counter;
   upstreamErrors: Counter<'endpoint'>;
   upstreamRequests: Counter<'endpoint' | 'status'>;
+  upstreamRejectedEntries: Counter<'endpoint'>;
 }
 
 export function createMetrics(options: { defaults?: boolean } = {}): Metrics {
@@ -48,6 +49,12 @@ export function createMetrics(options: { defaults?: boolean } = {}): Metrics {
       name: 'ge_upstream_requests_total',
       help: 'Upstream HTTP requests, by endpoint and status',
       labelNames: ['endpoint', 'status'],
+      registers,
+    }),
+    upstreamRejectedEntries: new Counter({
+      name: 'ge_upstream_rejected_entries_total',
+      help: 'Impossible upstream entries dropped (the rest of the answer kept), by endpoint',
+      labelNames: ['endpoint'],
       registers,
     }),
   };

@@ -1,6 +1,7 @@
 // Runs one sync job: never two of the same at once, its outcome recorded in sync_state (what
 // /api/v1/health shows), its duration in metrics. A failure is logged and recorded, never thrown:
 // a failing upstream must not stop the server.
+import { describeError } from '../error-chain';
 import type { Logger } from '../logger';
 import type { Metrics } from '../metrics';
 import type { Db } from '../store/db';
@@ -49,7 +50,7 @@ export function createJobRunner(deps: JobRunnerDeps): JobRunner {
     const at = Math.floor(deps.now() / 1000);
     try {
       if (error === undefined) await recordJobSuccess(deps.db, job, at, durationMs);
-      else await recordJobFailure(deps.db, job, describe(error), at, durationMs);
+      else await recordJobFailure(deps.db, job, describeError(error), at, durationMs);
     } catch (recordError) {
       deps.logger.error({ err: recordError, job }, 'could not record the sync state');
     }
@@ -76,11 +77,4 @@ export function createJobRunner(deps: JobRunnerDeps): JobRunner {
       while (active.size > 0) await Promise.all([...active]);
     },
   };
-}
-
-/** What health shows: the message, with its cause's message when there is one. */
-function describe(error: unknown): string {
-  if (!(error instanceof Error)) return String(error);
-  const cause = error.cause instanceof Error && !('issues' in error.cause) ? `: ${error.cause.message}` : '';
-  return `${error.message}${cause}`.slice(0, 500);
 }

@@ -2,7 +2,9 @@ import type { Logger } from '../logger';
 import type { Metrics } from '../metrics';
 import type { ChangeFeed } from '../price-changes';
 import type { Db } from '../store/db';
+import { readKnownItemIds } from '../store/items-repo';
 import { ingestLatest } from '../store/price-writes';
+import { UpstreamError } from '../upstream/upstream-error';
 import type { CallOptions, WikiClient } from '../upstream/wiki-client';
 import { toItemLegs } from './latest-snapshot';
 
@@ -13,17 +15,26 @@ export interface LatestJobDeps {
   logger: Logger;
   metrics: Metrics;
   now: () => number;
+  /** SYNC_MAX_NEW_ITEMS: more ids unknown to both the catalogue and the store refuse the answer. */
+  maxNewItems: number;
 }
 
 /**
  * /latest into the store, then the announcement. The feed hears of the changes only after the
  * commit, so the stream never sends a price the store could still lose. A sync without changes
- * is announced too (the stream's sync-complete).
+ * is announced too (the stream's sync-complete). An answer that would flood the store with ids
+ * nobody knows (the real API adds a handful a month) is refused whole: the last good prices stay.
  */
 export async function syncLatest(deps: LatestJobDeps, call: CallOptions): Promise<void> {
   const snapshot = await deps.client.latest(call);
-  const committed = await ingestLatest(deps.db, toItemLegs(snapshot), { now: deps.now() });
+  const legs = toItemLegs(snapshot);
+  const known = await readKnownItemIds(deps.db);
+  const unknown = legs.reduce((n, item) => (known.has(item.itemId) ? n : n + 1), 0);
+  if (unknown > deps.maxNewItems) {
+    throw new UpstreamError('latest', 'invalid', `refused: ${unknown} ids are unknown to the catalogue and the store (more than SYNC_MAX_NEW_ITEMS=${deps.maxNewItems}); the last good prices are kept`);
+  }
+  const committed = await ingestLatest(deps.db, legs, { now: deps.now() });
   deps.metrics.syncChanges.inc(committed.changes.length);
-  deps.logger.debug({ items: Object.keys(snapshot.data).length, changes: committed.changes.length, seq: committed.seq }, 'latest synced');
+  deps.logger.debug({ items: legs.length, rejected: snapshot.rejected, changes: committed.changes.length, seq: committed.seq }, 'latest synced');
   deps.feed.publish(committed);
 }

@@ -11,6 +11,7 @@ import type { WikiClient } from '../upstream/wiki-client';
 import { TIMESTEP_SECONDS, type Timestep } from '../../shared/domain/timestep';
 import { createJobRunner } from './job-runner';
 import { syncMapping } from './catalogue-job';
+import { createMappingGuard } from './mapping-guard';
 import { syncLatest } from './latest-job';
 import { syncWindows } from './window-job';
 import { pruneHistory, retentionSeconds } from './retention';
@@ -57,7 +58,11 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
   let pruning: Promise<void> = Promise.resolve();
   const newestWindow: Record<'5m' | '1h', number> = { '5m': 0, '1h': 0 };
 
-  const context = { db, client: deps.client, feed: deps.feed, logger, metrics: deps.metrics, now };
+  const context = {
+    db, client: deps.client, feed: deps.feed, logger, metrics: deps.metrics, now,
+    maxNewItems: config.sync.maxNewItems,
+    mappingGuard: createMappingGuard(config.sync.mappingShrinkAfterMs),
+  };
   const windowWork = (step: '5m' | '1h') => async (): Promise<void> => {
     const result = await syncWindows(
       { ...context, backfillMaxWindows: config.sync.backfillMaxWindows, retentionSeconds: keep[step] },

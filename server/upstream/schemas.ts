@@ -3,8 +3,15 @@
 // fields are ignored so an additive upstream change does not stop the sync.
 import { z } from 'zod';
 
-const itemIdKey = z.string().regex(/^\d+$/, 'item ids are decimal strings');
-const gp = z.number().int().nonnegative();
+/** Item ids and coin amounts are 32-bit signed ints in the game: nothing larger can be real. */
+export const MAX_ITEM_ID = 2_147_483_647;
+export const MAX_GP = 2_147_483_647;
+
+const itemIdKey = z
+  .string()
+  .regex(/^\d{1,10}$/, 'item ids are decimal strings')
+  .refine((key) => Number(key) <= MAX_ITEM_ID, 'item id out of range');
+const gp = z.number().int().nonnegative().max(MAX_GP);
 const unixSeconds = z.number().int().nonnegative();
 const volume = z.number().int().nonnegative();
 
@@ -35,6 +42,11 @@ export type LatestEntry = z.infer<typeof LatestEntrySchema>;
 
 export const LatestResponseSchema = z.object({ data: z.record(itemIdKey, LatestEntrySchema) });
 export type LatestResponse = z.infer<typeof LatestResponseSchema>;
+
+/** /latest as the client first takes it: each entry is then screened on its own (latest-screen). */
+export const LatestEnvelopeSchema = z.object({ data: z.record(z.string(), z.unknown()) });
+
+export { itemIdKey as ItemIdKeySchema };
 
 /** The average of a side is null exactly when nothing traded on that side. */
 export const AveragePriceEntrySchema = z.object({

@@ -8,11 +8,14 @@ import type { Logger } from '../logger';
 import type { Metrics } from '../metrics';
 import type { Timestep } from '../../shared/domain/timestep';
 import {
-  LatestResponseSchema, MappingResponseSchema, TimeseriesResponseSchema, WindowResponseSchema,
-  type LatestResponse, type MappingResponse, type TimeseriesResponse, type WindowResponse,
+  LatestEnvelopeSchema, MappingResponseSchema, TimeseriesResponseSchema, WindowResponseSchema,
+  type MappingResponse, type TimeseriesResponse, type WindowResponse,
 } from './schemas';
 import { UpstreamError } from './upstream-error';
 import { parseRetryAfter, retryDelay, type BackoffOptions } from './retry-policy';
+import { boundedFetch, FetchLimitError, type BoundedResponse } from './bounded-fetch';
+import { rootCause } from '../error-chain';
+import { screenLatest, type ScreenedLatest } from './latest-screen';
 
 export type WindowStep = '5m' | '1h';
 export type UpstreamEndpoint = 'mapping' | 'latest' | WindowStep | 'timeseries';
@@ -28,6 +31,10 @@ export interface WikiClientOptions {
   backoff?: BackoffOptions;
   /** A Retry-After longer than this is not waited for: the call fails and the next run retries. */
   maxRetryAfterMs?: number;
+  /** A body larger than this is refused (UPSTREAM_MAX_BYTES). */
+  maxBodyBytes?: number;
+  /** Unix milliseconds, for the /latest screen's bound on trade times in the future. */
+  now?: () => number;
 }
 
 export interface CallOptions {
@@ -38,18 +45,24 @@ export interface CallOptions {
 export interface WikiClient {
   readonly baseUrl: string;
   mapping(options?: CallOptions): Promise<MappingResponse>;
-  latest(options?: CallOptions): Promise<LatestResponse>;
+  /** Every possible entry of /latest; impossible ones are dropped and counted (latest-screen). */
+  latest(options?: CallOptions): Promise<ScreenedLatest>;
   /** The last complete window, or the one starting at `timestamp` (unix seconds). */
   window(step: WindowStep, timestamp?: number, options?: CallOptions): Promise<WindowResponse>;
   timeseries(itemId: number, timestep: Timestep, options?: CallOptions): Promise<TimeseriesResponse>;
 }
 
 const DEFAULT_BACKOFF: BackoffOptions = { baseMs: 500, maxMs: 30_000 };
+/** A real answer is never redirected more than once or twice; a loop is cut here. */
+const MAX_REDIRECTS = 3;
+export const DEFAULT_MAX_BODY_BYTES = 8 * 1024 * 1024;
 
 export function createWikiClient(options: WikiClientOptions): WikiClient {
   const baseUrl = options.baseUrl.replace(/\/+$/, '');
   const backoff = options.backoff ?? DEFAULT_BACKOFF;
   const maxRetryAfterMs = options.maxRetryAfterMs ?? 120_000;
+  const maxBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  const now = options.now ?? Date.now;
   const { logger, metrics } = options;
 
   async function attempt<S extends z.ZodType>(endpoint: UpstreamEndpoint, url: string, schema: S, signal?: AbortSignal): Promise<z.infer<S>> {
@@ -58,19 +71,26 @@ export function createWikiClient(options: WikiClientOptions): WikiClient {
     const failed = (error: unknown, what: string): UpstreamError => {
       if (signal?.aborted) return new UpstreamError(endpoint, 'aborted', `${what} aborted`, { cause: error });
       if (timeout.aborted) return new UpstreamError(endpoint, 'timeout', `${what} timed out after ${options.timeoutMs}ms`, { cause: error });
-      return new UpstreamError(endpoint, 'network', `${what} failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+      return new UpstreamError(endpoint, 'network', `${what} failed: ${rootCause(error)}`, { cause: error });
     };
-    let response: Response;
+    let response: BoundedResponse;
     try {
-      response = await fetch(url, { headers: { 'user-agent': options.userAgent, accept: 'application/json' }, signal: combined });
+      response = await boundedFetch(url, {
+        headers: { 'user-agent': options.userAgent, accept: 'application/json' },
+        signal: combined,
+        maxBytes,
+        maxRedirects: MAX_REDIRECTS,
+      });
     } catch (error) {
-      const upstreamError = failed(error, 'request');
+      const upstreamError = error instanceof FetchLimitError
+        ? new UpstreamError(endpoint, 'http', error.message, { cause: error })
+        : failed(error, 'request');
       metrics.upstreamRequests.inc({ endpoint, status: upstreamError.failure });
       throw upstreamError;
     }
     metrics.upstreamRequests.inc({ endpoint, status: String(response.status) });
-    if (!response.ok) {
-      await response.body?.cancel().catch(() => undefined);
+    if (response.status < 200 || response.status > 299) {
+      await response.discard();
       const retryAfter = response.status === 429 || response.status === 503
         ? parseRetryAfterHeader(response.headers.get('retry-after'))
         : undefined;
@@ -83,6 +103,7 @@ export function createWikiClient(options: WikiClientOptions): WikiClient {
     try {
       text = await response.text();
     } catch (error) {
+      if (error instanceof FetchLimitError) throw new UpstreamError(endpoint, 'invalid', error.message, { cause: error });
       throw failed(error, 'reading the body');
     }
     let json: unknown;
@@ -127,7 +148,24 @@ export function createWikiClient(options: WikiClientOptions): WikiClient {
   return {
     baseUrl,
     mapping: (o) => call('mapping', '/mapping', MappingResponseSchema, o?.signal),
-    latest: (o) => call('latest', '/latest', LatestResponseSchema, o?.signal),
+    latest: async (o) => {
+      const envelope = await call('latest', '/latest', LatestEnvelopeSchema, o?.signal);
+      let screened: ScreenedLatest;
+      try {
+        screened = screenLatest(envelope.data, Math.floor(now() / 1000));
+      } catch (error) {
+        if (error instanceof UpstreamError) {
+          metrics.upstreamErrors.inc({ endpoint: 'latest' });
+          logger.warn({ endpoint: 'latest', failure: error.failure, attempt: 1, err: error, issues: issuesOf(error) }, 'upstream call failed');
+        }
+        throw error;
+      }
+      if (screened.rejected > 0) {
+        metrics.upstreamRejectedEntries.inc({ endpoint: 'latest' }, screened.rejected);
+        logger.warn({ endpoint: 'latest', rejected: screened.rejected, of: screened.total, examples: screened.examples }, 'upstream entries dropped');
+      }
+      return screened;
+    },
     window: (step, timestamp, o) =>
       call(step, timestamp === undefined ? `/${step}` : `/${step}?timestamp=${timestamp}`, WindowResponseSchema, o?.signal),
     timeseries: async (itemId, timestep, o) => {

@@ -11,3 +11,12 @@ export function parseDuration(text: string): number | null {
   const ms = Number(amount) * (UNIT_MS[unit ?? ''] ?? NaN);
   return Number.isFinite(ms) ? Math.round(ms) : null;
 }
+
+/** The largest whole unit that fits, as the config keys are written: 86400000 -> `1d`, 90000 -> `90s`. */
+export function formatDuration(ms: number): string {
+  for (const unit of ['d', 'h', 'm', 's'] as const) {
+    const size = UNIT_MS[unit] ?? 1;
+    if (ms >= size && ms % size === 0) return `${ms / size}${unit}`;
+  }
+  return `${ms}ms`;
+}

@@ -17,7 +17,9 @@ export type FakeFailure =
   /** 200 with this body (default: valid JSON that breaks the schema). */
   | { kind: 'malformed'; body?: string }
   /** 200 announcing the full length, then the socket is cut half-way through the body. */
-  | { kind: 'truncated' };
+  | { kind: 'truncated' }
+  /** 302 back to the same URL: a redirect loop for as long as the failure lasts. */
+  | { kind: 'redirect-loop' };
 
 export interface FakeRequest {
   endpoint: FakeEndpoint | 'unknown';
@@ -114,7 +116,7 @@ export async function startFakeUpstream(): Promise<FakeUpstream> {
       else if (pending.failure.kind === 'held') void pending.failure.until.then(() => !res.destroyed && reply());
       else if (pending.failure.kind !== 'timeout') {
         done();
-        failWith(pending.failure, answer(endpoint, url.searchParams).body, res);
+        failWith(pending.failure, answer(endpoint, url.searchParams).body, res, req.url ?? '/');
       }
       return;
     }
@@ -145,8 +147,11 @@ export async function startFakeUpstream(): Promise<FakeUpstream> {
   };
 }
 
-function failWith(failure: Exclude<FakeFailure, { kind: 'timeout' | 'slow' | 'held' }>, goodBody: unknown, res: ServerResponse): void {
+function failWith(failure: Exclude<FakeFailure, { kind: 'timeout' | 'slow' | 'held' }>, goodBody: unknown, res: ServerResponse, url: string): void {
   switch (failure.kind) {
+    case 'redirect-loop':
+      res.writeHead(302, { location: url }).end();
+      return;
     case 'status': {
       const headers: Record<string, string> = { 'content-type': 'text/plain' };
       if (failure.retryAfter !== undefined) headers['retry-after'] = failure.retryAfter;

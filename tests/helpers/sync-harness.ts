@@ -57,6 +57,8 @@ export async function startSyncHarness(fake: FakeUpstream, options: SyncHarnessO
     userAgent: config.userAgent,
     timeoutMs: config.sync.upstreamTimeoutMs,
     retries: config.sync.upstreamRetries,
+    maxBodyBytes: config.sync.upstreamMaxBytes,
+    ...(options.now ? { now: options.now } : {}),
     logger: log.logger,
     metrics,
     backoff: { baseMs: 5, maxMs: 20 },
