@@ -104,7 +104,7 @@ export class SseHub {
     // Counted once per broadcast, not once per write: one label lookup per type per sync.
     for (const [type, { events, bytes }] of Object.entries(tally)) this.count(type, events, bytes);
     this.options.metrics.sseBroadcastSeconds.observe((performance.now() - started) / 1000);
-    this.options.logger.info({ client_count: this.clients.size, changed: committed.changes.length }, 'Broadcasting price sync to SSE clients');
+    this.options.logger.info({ client_count: this.clients.size, changed: committed.changes.length }, 'Broadcasting price sync completion to SSE clients');
   }
 
   /** A history window is in the store: every client hears of it, whatever its item filter. */

@@ -200,7 +200,7 @@ describe('observability', () => {
     expect(byMessage('SSE Hub started')).toBeDefined();
     expect(byMessage('SSE client connected')).toMatchObject({ item_filters: 2, remote_ip: '127.0.0.1' });
     expect(byMessage('SSE client registered')).toMatchObject({ clients: 1 });
-    expect(byMessage('Broadcasting price sync to SSE clients')).toMatchObject({ client_count: 1, changed: 1 });
+    expect(byMessage('Broadcasting price sync completion to SSE clients')).toMatchObject({ client_count: 1, changed: 1 });
     expect(byMessage('SSE client unregistered')).toMatchObject({ clients: 0 });
   });
 });
