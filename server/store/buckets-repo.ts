@@ -61,20 +61,3 @@ export async function pruneBuckets(db: Db, timestep: Timestep, before: number): 
     .executeTakeFirst();
   return Number(result.numDeletedRows);
 }
-
-export interface BucketSpan {
-  oldest: number | null;
-  newest: number | null;
-}
-
-/** The oldest and newest bucket start of an item and timestep (nulls when there are none). */
-export async function bucketSpan(db: Db, itemId: number, timestep: Timestep): Promise<BucketSpan> {
-  const row = await db
-    .selectFrom('price_buckets')
-    .select((eb) => [eb.fn.min('timestamp').as('oldest'), eb.fn.max('timestamp').as('newest')])
-    .where('item_id', '=', itemId)
-    .where('timestep', '=', timestep)
-    .executeTakeFirst();
-  const asNumber = (value: number | null | undefined): number | null => (value === null || value === undefined ? null : Number(value));
-  return { oldest: asNumber(row?.oldest), newest: asNumber(row?.newest) };
-}

@@ -6,18 +6,18 @@ import type { Logger } from '../logger';
 import type { Metrics } from '../metrics';
 import type { Db } from '../store/db';
 import type { ChangeFeed } from '../price-changes';
+import { readBucketRange } from '../store/history-query';
 import type { SyncJobName } from '../store/sync-state-repo';
 import type { WikiClient } from '../upstream/wiki-client';
-import { TIMESTEP_SECONDS, type Timestep } from '../../shared/domain/timestep';
+import { TIMESTEP_SECONDS } from '../../shared/domain/timestep';
 import { createJobRunner } from './job-runner';
 import { syncMapping } from './catalogue-job';
 import { syncLatest } from './latest-job';
 import { syncWindows } from './window-job';
 import { pruneHistory, retentionSeconds } from './retention';
-import { createHistoryBackfill } from './history-backfill';
+import { createHistoryBackfill, type HistoryBackfill } from './history-backfill';
+import { syncTimeseries } from './timeseries-job';
 import { lastCompleteWindow, nextWindowRun } from './schedule';
-
-export type HistoryBackfill = (itemId: number, timestep: Timestep) => Promise<void>;
 
 export interface SyncServiceDeps {
   config: Config;
@@ -37,7 +37,7 @@ export interface SyncService {
   stop(): Promise<void>;
   /** Runs one job now (unless it is already running); resolves true when it succeeded. */
   runJob(job: Exclude<SyncJobName, 'timeseries'>): Promise<boolean>;
-  /** Fetches /timeseries for history the store lacks; throws HistoryUnavailableError when it can't. */
+  /** Fetches /timeseries for history the store lacks (the history route and anything else ask it). */
   backfillHistory: HistoryBackfill;
 }
 
@@ -145,12 +145,12 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
     },
     runJob,
     backfillHistory: createHistoryBackfill({
-      db,
-      client: deps.client,
+      readRange: (itemId, step) => readBucketRange(db, itemId, step),
+      fetchSeries: (itemId, step) =>
+        runner.track('timeseries', () => syncTimeseries({ ...context, retentionSeconds: keep[step] }, itemId, step)),
+      retentionSeconds: keep,
       logger,
       now,
-      retentionSeconds: keep,
-      record: (fetch) => runner.track('timeseries', fetch),
     }),
   };
 }

@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import type { Logger } from '../logger';
 import { DEMO_ITEMS, type DemoItem } from './demo-catalogue';
 import { createSimulation, type Simulation } from './demo-simulation';
+import { TIMESERIES_POINTS } from './schemas';
 
 export interface DemoMarket {
   /** Base URL of the simulated wiki API on loopback, e.g. http://127.0.0.1:PORT/api/v1/osrs */
@@ -25,7 +26,6 @@ export interface DemoMarketOptions {
 }
 
 const STEP_SECONDS: Record<string, number> = { '5m': 300, '1h': 3600, '6h': 21_600, '24h': 86_400 };
-const TIMESERIES_POINTS = 365;
 
 export async function startDemoMarket(options: DemoMarketOptions): Promise<DemoMarket> {
   const now = options.now ?? Date.now;
