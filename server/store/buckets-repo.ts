@@ -25,6 +25,19 @@ export async function upsertBuckets(db: Db, timestep: Timestep, buckets: readonl
   );
 }
 
+/** One item's /timeseries in one short transaction; hours also refresh the 6h and 24h buckets they feed. */
+export async function storeSeries(db: Db, itemId: number, timestep: Timestep, buckets: readonly BucketInput[]): Promise<void> {
+  const first = buckets[0];
+  const last = buckets[buckets.length - 1];
+  await db.transaction().execute(async (trx) => {
+    await upsertBuckets(trx, timestep, buckets);
+    if (timestep === '1h' && first && last) {
+      await rollupHourly(trx, '6h', first.timestamp, last.timestamp + 3600, itemId);
+      await rollupHourly(trx, '24h', first.timestamp, last.timestamp + 3600, itemId);
+    }
+  });
+}
+
 /**
  * Recomputes the 6h or 24h buckets overlapping [from, to) from the stored 1h buckets:
  * volume-weighted average per side, null where that side's volume is 0. A rollup never replaces

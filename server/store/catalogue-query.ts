@@ -79,6 +79,13 @@ export async function itemExists(db: Db, id: number): Promise<boolean> {
   return row !== undefined;
 }
 
+/** Which of `ids` the catalogue knows (one query, however many ids). */
+export async function readKnownItemIds(db: Db, ids: readonly number[]): Promise<Set<number>> {
+  if (ids.length === 0) return new Set();
+  const rows = await db.selectFrom('items').select('id').where('id', 'in', ids).execute();
+  return new Set(rows.map((row) => Number(row.id)));
+}
+
 /**
  * A value that changes whenever anything was written to the store: rows changed through this
  * connection (total_changes) or committed by another one (data_version). Readers cache derived

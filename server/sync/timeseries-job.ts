@@ -1,8 +1,8 @@
-// /timeseries for one item and timestep: the points retention keeps, written with (for hours)
-// the 6h and 24h rollups they feed, in one short transaction after the fetch.
+// /timeseries for one item and timestep: the points retention keeps, stored (for hours with the
+// 6h and 24h rollups they feed) once the fetch is done, never during it.
 import type { Logger } from '../logger';
 import type { Db } from '../store/db';
-import { rollupHourly, upsertBuckets, type BucketInput } from '../store/buckets-repo';
+import { storeSeries, type BucketInput } from '../store/buckets-repo';
 import type { WikiClient } from '../upstream/wiki-client';
 import type { Timestep } from '../../shared/domain/timestep';
 
@@ -28,14 +28,6 @@ export async function syncTimeseries(deps: TimeseriesJobDeps, itemId: number, ti
       highVolume: p.highPriceVolume,
       lowVolume: p.lowPriceVolume,
     }));
-  const first = buckets[0];
-  const last = buckets[buckets.length - 1];
-  await deps.db.transaction().execute(async (trx) => {
-    await upsertBuckets(trx, timestep, buckets);
-    if (timestep === '1h' && first && last) {
-      await rollupHourly(trx, '6h', first.timestamp, last.timestamp + 3600, itemId);
-      await rollupHourly(trx, '24h', first.timestamp, last.timestamp + 3600, itemId);
-    }
-  });
+  await storeSeries(deps.db, itemId, timestep, buckets);
   deps.logger.debug({ itemId, timestep, points: buckets.length }, 'history backfilled');
 }
