@@ -1,9 +1,10 @@
 // Read side of the catalogue: every item joined with its latest price and volumes, as plain
 // records. A missing price or volume stays null (an item that never traded is not worth 0).
 import { sql } from 'kysely';
+import type { PriceLegs } from '../../shared/domain/price-legs';
 import type { Db } from './db';
 
-export interface CatalogueRecord {
+export interface CatalogueRecord extends PriceLegs {
   id: number;
   name: string;
   /** Lower-cased name, for search. */
@@ -17,10 +18,6 @@ export interface CatalogueRecord {
   highalch: number | null;
   /** false once the item has left /mapping: still answerable by id, hidden from the list. */
   inMapping: boolean;
-  high: number | null;
-  highTime: number | null;
-  low: number | null;
-  lowTime: number | null;
   /** seq of the item's last price change; 0 when it has no price. */
   seq: number;
   volume1h: number | null;

@@ -3,7 +3,7 @@ import type { Config } from '../config';
 import type { Db } from '../store/db';
 import { pruneBuckets } from '../store/buckets-repo';
 import { pruneSyncedWindows } from '../store/windows-repo';
-import type { Timestep } from '../../shared/domain/timestep';
+import { isWindowStep, TIMESTEPS, type Timestep } from '../../shared/domain/timestep';
 
 /**
  * Retention per timestep in seconds. Infinity keeps that timestep forever (a configured 0), so
@@ -22,11 +22,11 @@ export function retentionSeconds(retention: Config['retention']): Record<Timeste
 export async function pruneHistory(db: Db, retention: Config['retention'], nowSeconds: number): Promise<Record<Timestep, number>> {
   const keep = retentionSeconds(retention);
   const deleted: Record<Timestep, number> = { '5m': 0, '1h': 0, '6h': 0, '24h': 0 };
-  for (const step of ['5m', '1h', '6h', '24h'] as const) {
+  for (const step of TIMESTEPS) {
     if (keep[step] === Number.POSITIVE_INFINITY) continue;
     const before = nowSeconds - keep[step];
     deleted[step] = await pruneBuckets(db, step, before);
-    if (step === '5m' || step === '1h') await pruneSyncedWindows(db, step, before);
+    if (isWindowStep(step)) await pruneSyncedWindows(db, step, before);
   }
   return deleted;
 }

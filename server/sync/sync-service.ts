@@ -9,7 +9,7 @@ import type { ChangeFeed } from '../price-changes';
 import { readBucketRange } from '../store/history-query';
 import type { SyncJobName } from '../store/sync-state-repo';
 import type { WikiClient } from '../upstream/wiki-client';
-import { TIMESTEP_SECONDS } from '../../shared/domain/timestep';
+import { TIMESTEP_SECONDS, type WindowStep } from '../../shared/domain/timestep';
 import { createJobRunner } from './job-runner';
 import { syncMapping } from './catalogue-job';
 import { syncLatest } from './latest-job';
@@ -55,10 +55,10 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
   const timers = new Set<NodeJS.Timeout>();
   let stopped = false;
   let pruning: Promise<void> = Promise.resolve();
-  const newestWindow: Record<'5m' | '1h', number> = { '5m': 0, '1h': 0 };
+  const newestWindow: Record<WindowStep, number> = { '5m': 0, '1h': 0 };
 
   const context = { db, client: deps.client, feed: deps.feed, logger, metrics: deps.metrics, now };
-  const windowWork = (step: '5m' | '1h') => async (): Promise<void> => {
+  const windowWork = (step: WindowStep) => async (): Promise<void> => {
     const result = await syncWindows(
       { ...context, backfillMaxWindows: config.sync.backfillMaxWindows, retentionSeconds: keep[step] },
       step,
@@ -94,7 +94,7 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
     later(intervalMs, tick);
   }
 
-  function atWindows(step: '5m' | '1h'): void {
+  function atWindows(step: WindowStep): void {
     const size = TIMESTEP_SECONDS[step];
     const delay = config.sync.windowDelayMs;
     let lagging = 0;

@@ -6,10 +6,10 @@ import type { Logger } from '../logger';
 import type { ChangeFeed } from '../price-changes';
 import type { Db } from '../store/db';
 import type { BucketInput } from '../store/buckets-repo';
-import { ingestWindow, listSyncedWindows, type WindowStep } from '../store/windows-repo';
+import { ingestWindow, listSyncedWindows } from '../store/windows-repo';
 import type { WindowResponse } from '../upstream/schemas';
 import type { CallOptions, WikiClient } from '../upstream/wiki-client';
-import { TIMESTEP_SECONDS } from '../../shared/domain/timestep';
+import { TIMESTEP_SECONDS, type WindowStep } from '../../shared/domain/timestep';
 
 export interface WindowJobDeps {
   db: Db;

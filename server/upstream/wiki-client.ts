@@ -6,7 +6,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { z } from 'zod';
 import type { Logger } from '../logger';
 import type { Metrics } from '../metrics';
-import type { Timestep } from '../../shared/domain/timestep';
+import type { Timestep, WindowStep } from '../../shared/domain/timestep';
 import {
   LatestResponseSchema, MappingResponseSchema, TimeseriesResponseSchema, WindowResponseSchema,
   type LatestResponse, type MappingResponse, type TimeseriesResponse, type WindowResponse,
@@ -14,7 +14,6 @@ import {
 import { UpstreamError } from './upstream-error';
 import { parseRetryAfter, retryDelay, type BackoffOptions } from './retry-policy';
 
-export type WindowStep = '5m' | '1h';
 export type UpstreamEndpoint = 'mapping' | 'latest' | WindowStep | 'timeseries';
 
 export interface WikiClientOptions {
