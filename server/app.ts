@@ -5,7 +5,7 @@ import type { Logger } from './logger';
 import type { Metrics } from './metrics';
 import type { Db } from './store/db';
 import type { StreamService } from './stream/stream-service';
-import type { HistoryBackfill } from './sync/sync-service';
+import type { HistoryBackfill } from './sync/history-backfill';
 import { errorMiddleware } from './http/errors';
 import { apiRouter } from './http/api-router';
 import { staticFiles } from './http/static-files';

@@ -1,13 +1,11 @@
 // What the sync announces after a commit, and the in-process feed that carries it to the stream.
 // The feed is a plain listener set: the sync does not know who listens (hub, Redis bus, tests).
 // It carries two kinds of commit: price changes from /latest, and history windows.
+import type { PriceLegs } from '../shared/domain/price-legs';
+import type { WindowStep } from '../shared/domain/timestep';
 
-export interface PriceChange {
+export interface PriceChange extends PriceLegs {
   itemId: number;
-  high: number | null;
-  highTime: number | null;
-  low: number | null;
-  lowTime: number | null;
   /** The seq assigned to this change, in the transaction that wrote it. */
   seq: number;
 }
@@ -26,7 +24,7 @@ export interface CommittedChanges {
  * 6h and 24h buckets holding it were rolled up in the same transaction.
  */
 export interface WindowCommitted {
-  timestep: '5m' | '1h';
+  timestep: WindowStep;
   /** Unix seconds: the window's start, as its buckets' timestamp. */
   timestamp: number;
   /** How many items traded in it (buckets written). */

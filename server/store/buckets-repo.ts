@@ -25,6 +25,19 @@ export async function upsertBuckets(db: Db, timestep: Timestep, buckets: readonl
   );
 }
 
+/** One item's /timeseries in one short transaction; hours also refresh the 6h and 24h buckets they feed. */
+export async function storeSeries(db: Db, itemId: number, timestep: Timestep, buckets: readonly BucketInput[]): Promise<void> {
+  const first = buckets[0];
+  const last = buckets[buckets.length - 1];
+  await db.transaction().execute(async (trx) => {
+    await upsertBuckets(trx, timestep, buckets);
+    if (timestep === '1h' && first && last) {
+      await rollupHourly(trx, '6h', first.timestamp, last.timestamp + 3600, itemId);
+      await rollupHourly(trx, '24h', first.timestamp, last.timestamp + 3600, itemId);
+    }
+  });
+}
+
 /**
  * Recomputes the 6h or 24h buckets overlapping [from, to) from the stored 1h buckets:
  * volume-weighted average per side, null where that side's volume is 0. A rollup never replaces
@@ -60,21 +73,4 @@ export async function pruneBuckets(db: Db, timestep: Timestep, before: number): 
     .where('timestamp', '<', before)
     .executeTakeFirst();
   return Number(result.numDeletedRows);
-}
-
-export interface BucketSpan {
-  oldest: number | null;
-  newest: number | null;
-}
-
-/** The oldest and newest bucket start of an item and timestep (nulls when there are none). */
-export async function bucketSpan(db: Db, itemId: number, timestep: Timestep): Promise<BucketSpan> {
-  const row = await db
-    .selectFrom('price_buckets')
-    .select((eb) => [eb.fn.min('timestamp').as('oldest'), eb.fn.max('timestamp').as('newest')])
-    .where('item_id', '=', itemId)
-    .where('timestep', '=', timestep)
-    .executeTakeFirst();
-  const asNumber = (value: number | null | undefined): number | null => (value === null || value === undefined ? null : Number(value));
-  return { oldest: asNumber(row?.oldest), newest: asNumber(row?.newest) };
 }

@@ -1,9 +1,10 @@
 // Read side of the catalogue: every item joined with its latest price and volumes, as plain
 // records. A missing price or volume stays null (an item that never traded is not worth 0).
 import { sql } from 'kysely';
+import type { PriceLegs } from '../../shared/domain/price-legs';
 import type { Db } from './db';
 
-export interface CatalogueRecord {
+export interface CatalogueRecord extends PriceLegs {
   id: number;
   name: string;
   /** Lower-cased name, for search. */
@@ -17,10 +18,6 @@ export interface CatalogueRecord {
   highalch: number | null;
   /** false once the item has left /mapping: still answerable by id, hidden from the list. */
   inMapping: boolean;
-  high: number | null;
-  highTime: number | null;
-  low: number | null;
-  lowTime: number | null;
   /** seq of the item's last price change; 0 when it has no price. */
   seq: number;
   volume1h: number | null;
@@ -77,6 +74,24 @@ export async function readCatalogue(db: Db): Promise<CatalogueRecord[]> {
 export async function itemExists(db: Db, id: number): Promise<boolean> {
   const row = await db.selectFrom('items').select('id').where('id', '=', id).executeTakeFirst();
   return row !== undefined;
+}
+
+/** Which of `ids` the catalogue knows (one query, however many ids). */
+export async function readKnownItemIds(db: Db, ids: readonly number[]): Promise<Set<number>> {
+  if (ids.length === 0) return new Set();
+  const rows = await db.selectFrom('items').select('id').where('id', 'in', ids).execute();
+  return new Set(rows.map((row) => Number(row.id)));
+}
+
+/** Every id the store has heard of, in the catalogue (in the mapping or not) or with a price: the whole set, for a /latest that may name thousands. */
+export async function readEveryKnownItemId(db: Db): Promise<Set<number>> {
+  const [items, prices] = await Promise.all([
+    db.selectFrom('items').select('id').execute(),
+    db.selectFrom('latest_prices').select('item_id').execute(),
+  ]);
+  const known = new Set<number>(items.map((row) => row.id));
+  for (const row of prices) known.add(row.item_id);
+  return known;
 }
 
 /**

@@ -9,8 +9,6 @@ export type Db = Kysely<Database>;
 
 export interface OpenedDatabase {
   db: Db;
-  /** The engine, for the few places where SQL differs. */
-  dialect: 'sqlite' | 'postgres';
   close(): Promise<void>;
 }
 
@@ -31,7 +29,6 @@ export async function openDatabase(databaseUrl: string): Promise<OpenedDatabase>
   await migrateToLatest(db);
   return {
     db,
-    dialect: 'sqlite',
     close: () => db.destroy(),
   };
 }

@@ -10,7 +10,6 @@ export interface BucketRecord {
 }
 
 export interface BucketRange {
-  count: number;
   oldest: number | null;
   newest: number | null;
 }
@@ -37,16 +36,11 @@ export async function readBuckets(db: Db, itemId: number, timestep: Timestep, si
 export async function readBucketRange(db: Db, itemId: number, timestep: Timestep): Promise<BucketRange> {
   const row = await db
     .selectFrom('price_buckets')
-    .select((eb) => [
-      eb.fn.countAll<number>().as('count'),
-      eb.fn.min('timestamp').as('oldest'),
-      eb.fn.max('timestamp').as('newest'),
-    ])
+    .select((eb) => [eb.fn.min('timestamp').as('oldest'), eb.fn.max('timestamp').as('newest')])
     .where('item_id', '=', itemId)
     .where('timestep', '=', timestep)
     .executeTakeFirst();
   return {
-    count: Number(row?.count ?? 0),
     oldest: row?.oldest === null || row?.oldest === undefined ? null : Number(row.oldest),
     newest: row?.newest === null || row?.newest === undefined ? null : Number(row.newest),
   };

@@ -66,17 +66,6 @@ async function writeItems(db: Db, items: readonly CatalogueItem[], now: number):
   );
 }
 
-/** Every id the store has heard of: in the catalogue (in the mapping or not) or with a price. */
-export async function readKnownItemIds(db: Db): Promise<Set<number>> {
-  const [items, prices] = await Promise.all([
-    db.selectFrom('items').select('id').execute(),
-    db.selectFrom('latest_prices').select('item_id').execute(),
-  ]);
-  const known = new Set<number>(items.map((row) => row.id));
-  for (const row of prices) known.add(row.item_id);
-  return known;
-}
-
 /** The ids of the current mapping (flagged in_mapping). */
 export async function readMappedItemIds(db: Db): Promise<Set<number>> {
   const rows = await db.selectFrom('items').select('id').where('in_mapping', '=', 1).execute();

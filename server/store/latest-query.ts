@@ -1,20 +1,49 @@
+// Read side of latest_prices: each item's latest legs with the seq (and time) of its last change.
 import type { PriceChange } from '../price-changes';
 import type { Db } from './db';
+import { ensureStreamState, type StreamState } from './stream-state';
 
 /** An item's latest legs and the seq of its last change: the same shape the sync announces. */
 export type LatestRecord = PriceChange;
 
+export interface LatestState extends LatestRecord {
+  /** Unix seconds of the commit that wrote this state. */
+  changedAt: number;
+}
+
+export interface LatestSnapshot {
+  state: StreamState;
+  prices: LatestState[];
+}
+
+function selectLatest(db: Db) {
+  return db.selectFrom('latest_prices').select(['item_id', 'high', 'high_time', 'low', 'low_time', 'seq', 'changed_at']);
+}
+
+type LatestRow = Awaited<ReturnType<ReturnType<typeof selectLatest>['executeTakeFirstOrThrow']>>;
+
+const toRecord = (row: LatestRow): LatestRecord => ({
+  itemId: row.item_id,
+  high: row.high,
+  highTime: row.high_time,
+  low: row.low,
+  lowTime: row.low_time,
+  seq: Number(row.seq),
+});
+
 /** Latest prices of every item, or only those whose last change has a seq above `afterSeq`. */
 export async function readLatestPrices(db: Db, afterSeq?: number): Promise<LatestRecord[]> {
-  let query = db.selectFrom('latest_prices').select(['item_id', 'high', 'high_time', 'low', 'low_time', 'seq']);
+  let query = selectLatest(db);
   if (afterSeq !== undefined) query = query.where('seq', '>', afterSeq);
   const rows = await query.orderBy('item_id').execute();
-  return rows.map((row) => ({
-    itemId: row.item_id,
-    high: row.high,
-    highTime: row.high_time,
-    low: row.low,
-    lowTime: row.low_time,
-    seq: Number(row.seq),
-  }));
+  return rows.map(toRecord);
+}
+
+/** Every item's latest state and the stream state, read in one transaction so both describe the same commit. */
+export async function readLatestSnapshot(db: Db): Promise<LatestSnapshot> {
+  return db.transaction().execute(async (trx) => {
+    const state = await ensureStreamState(trx);
+    const rows = await selectLatest(trx).execute();
+    return { state, prices: rows.map((row) => ({ ...toRecord(row), changedAt: Number(row.changed_at) })) };
+  });
 }

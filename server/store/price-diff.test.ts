@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { diffLatest, type PriceLegs } from './price-diff';
+import type { PriceLegs } from '../../shared/domain/price-legs';
+import { diffLatest } from './price-diff';
 
 const whip: PriceLegs = { high: 1716616, highTime: 1748242859, low: 1700000, lowTime: 1748242891 };
 

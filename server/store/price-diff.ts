@@ -1,13 +1,7 @@
 // Which items of a /latest snapshot changed since what the store holds. Pure, so the rules are
 // unit-tested on their own: a change is any leg (price or time) that differs; an item never seen
 // before is a change; an item missing from the snapshot is not (the store keeps its last state).
-
-export interface PriceLegs {
-  high: number | null;
-  highTime: number | null;
-  low: number | null;
-  lowTime: number | null;
-}
+import type { PriceLegs } from '../../shared/domain/price-legs';
 
 export interface ItemLegs extends PriceLegs {
   itemId: number;

@@ -3,8 +3,10 @@
 // crash) never sees prices without their seq or a seq without its prices.
 import type { CommittedChanges, PriceChange } from '../price-changes';
 import type { Db } from './db';
-import { diffLatest, type ItemLegs, type PriceLegs } from './price-diff';
+import { diffLatest, type ItemLegs } from './price-diff';
 import { insertRows } from './bulk-insert';
+import { readLatestPrices } from './latest-query';
+import { readStreamState } from './stream-state';
 
 export interface IngestOptions {
   /** Unix milliseconds of the commit (tests pin it). */
@@ -17,25 +19,16 @@ export async function ingestLatest(db: Db, snapshot: Iterable<ItemLegs>, options
   const committedAt = options.now ?? Date.now();
   const changedAt = Math.floor(committedAt / 1000);
   return db.transaction().execute(async (trx) => {
-    const state = await trx.selectFrom('stream_state').select(['epoch', 'seq']).where('id', '=', 1).executeTakeFirstOrThrow();
-    const stored = await readStoredLegs(trx);
+    const state = await readStreamState(trx);
+    const stored = new Map((await readLatestPrices(trx)).map((latest) => [latest.itemId, latest]));
     const changed = diffLatest(stored, snapshot);
-    let seq = Number(state.seq);
+    let seq = state.seq;
     const changes: PriceChange[] = changed.map((legs) => ({ ...legs, seq: (seq += 1) }));
     await writeChanges(trx, changes, changedAt);
     if (changes.length > 0) await trx.updateTable('stream_state').set({ seq }).where('id', '=', 1).execute();
     await options.beforeCommit?.();
     return { epoch: state.epoch, seq, committedAt, changes };
   });
-}
-
-async function readStoredLegs(db: Db): Promise<Map<number, PriceLegs>> {
-  const rows = await db.selectFrom('latest_prices').select(['item_id', 'high', 'high_time', 'low', 'low_time']).execute();
-  const stored = new Map<number, PriceLegs>();
-  for (const row of rows) {
-    stored.set(row.item_id, { high: row.high, highTime: row.high_time, low: row.low, lowTime: row.low_time });
-  }
-  return stored;
 }
 
 async function writeChanges(db: Db, changes: PriceChange[], changedAt: number): Promise<void> {

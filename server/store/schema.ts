@@ -1,6 +1,4 @@
-// The one Database interface. Booleans are 0/1 integers and times are unix seconds, so the same
-// queries run on SQLite and PostgreSQL.
-import type { Generated } from 'kysely';
+// The one Database interface. Booleans are 0/1 integers and times are unix seconds.
 
 export interface ItemsTable {
   id: number;
@@ -81,6 +79,3 @@ export interface Database {
   item_volumes: ItemVolumesTable;
   sync_state: SyncStateTable;
 }
-
-// Kept for kysely's Generated import to stay referenced when tables gain generated columns.
-export type _Unused = Generated<number>;

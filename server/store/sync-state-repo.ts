@@ -1,9 +1,10 @@
 // One row per sync job, read by /api/v1/health. Times are unix seconds. A success keeps the last
 // error (health can still say when it happened); a failure keeps the last success.
+import type { WindowStep } from '../../shared/domain/timestep';
 import type { Db } from './db';
 
 /** The job names health reports; exactly these strings. */
-export type SyncJobName = 'mapping' | 'latest' | '5m' | '1h' | 'timeseries';
+export type SyncJobName = 'mapping' | 'latest' | WindowStep | 'timeseries';
 
 export async function recordJobSuccess(db: Db, job: SyncJobName, at: number, durationMs: number): Promise<void> {
   await db

@@ -1,10 +1,9 @@
 // /5m and /1h windows. Each is written once (synced_windows remembers it), in one transaction
 // with what it feeds: its buckets, and for an hour the item volumes and the 6h/24h rollups.
 import { sql } from 'kysely';
+import type { WindowStep } from '../../shared/domain/timestep';
 import type { Db } from './db';
 import { rollupHourly, upsertBuckets, type BucketInput } from './buckets-repo';
-
-export type WindowStep = '5m' | '1h';
 
 const HOUR = 3600;
 const DAY = 86_400;

@@ -4,7 +4,7 @@
 import type { Cursor } from '../../shared/domain/event-id';
 import type { CommittedChanges, PriceChange } from '../price-changes';
 import type { Db } from '../store/db';
-import { ensureStreamState } from '../store/stream-state';
+import { readLatestSnapshot } from '../store/latest-query';
 import { encodeUpdateJson } from './stream-payloads';
 
 export interface IndexedPrice extends PriceChange {
@@ -37,24 +37,8 @@ export interface PriceIndex {
 }
 
 export async function loadPriceSnapshot(db: Db): Promise<PriceSnapshot> {
-  // One read transaction, so the prices and the cursor describe the same commit.
-  return db.transaction().execute(async (trx) => {
-    const cursor = await ensureStreamState(trx);
-    const rows = await trx
-      .selectFrom('latest_prices')
-      .select(['item_id', 'high', 'high_time', 'low', 'low_time', 'seq', 'changed_at'])
-      .execute();
-    const prices = rows.map((row) => ({
-      itemId: Number(row.item_id),
-      high: row.high === null ? null : Number(row.high),
-      highTime: row.high_time === null ? null : Number(row.high_time),
-      low: row.low === null ? null : Number(row.low),
-      lowTime: row.low_time === null ? null : Number(row.low_time),
-      seq: Number(row.seq),
-      changedAt: Number(row.changed_at) * 1000,
-    }));
-    return { cursor, prices };
-  });
+  const { state, prices } = await readLatestSnapshot(db);
+  return { cursor: state, prices: prices.map((p) => ({ ...p, changedAt: p.changedAt * 1000 })) };
 }
 
 export function createPriceIndex(initial: PriceSnapshot): PriceIndex {

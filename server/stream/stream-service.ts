@@ -6,6 +6,7 @@ import type { Context } from 'koa';
 import type { Config } from '../config';
 import type { Logger } from '../logger';
 import type { Metrics } from '../metrics';
+import { readKnownItemIds } from '../store/catalogue-query';
 import type { Db } from '../store/db';
 import type { ChangeFeed, CommittedChanges } from '../price-changes';
 import { createPriceIndex, loadPriceSnapshot, type PriceIndex } from './price-index';
@@ -101,8 +102,7 @@ export function createStreamService(deps: StreamServiceDeps): StreamService {
   const rejectUnknownItems = async (ids: ReadonlySet<number> | null, current: PriceIndex): Promise<void> => {
     const missing = ids === null ? [] : [...ids].filter((id) => !current.has(id));
     if (missing.length === 0) return;
-    const known = await db.selectFrom('items').select('id').where('id', 'in', missing).execute();
-    const knownIds = new Set(known.map((row) => Number(row.id)));
+    const knownIds = await readKnownItemIds(db, missing);
     const unknown = missing.filter((id) => !knownIds.has(id));
     if (unknown.length > 0) {
       throw new StreamRequestError(400, 'unknown_item', `unknown item ids: ${unknown.join(',')}`);

@@ -2,7 +2,7 @@ import type { Logger } from '../logger';
 import type { Metrics } from '../metrics';
 import type { ChangeFeed } from '../price-changes';
 import type { Db } from '../store/db';
-import { readKnownItemIds } from '../store/items-repo';
+import { readEveryKnownItemId } from '../store/catalogue-query';
 import { ingestLatest } from '../store/price-writes';
 import { UpstreamError } from '../upstream/upstream-error';
 import type { CallOptions, WikiClient } from '../upstream/wiki-client';
@@ -28,7 +28,7 @@ export interface LatestJobDeps {
 export async function syncLatest(deps: LatestJobDeps, call: CallOptions): Promise<void> {
   const snapshot = await deps.client.latest(call);
   const legs = toItemLegs(snapshot);
-  const known = await readKnownItemIds(deps.db);
+  const known = await readEveryKnownItemId(deps.db);
   const unknown = legs.reduce((n, item) => (known.has(item.itemId) ? n : n + 1), 0);
   if (unknown > deps.maxNewItems) {
     throw new UpstreamError('latest', 'invalid', `refused: ${unknown} ids are unknown to the catalogue and the store (more than SYNC_MAX_NEW_ITEMS=${deps.maxNewItems}); the last good prices are kept`);

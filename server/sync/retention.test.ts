@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, type OpenedDatabase } from '../store/db';
 import { upsertBuckets } from '../store/buckets-repo';
 import { ingestWindow } from '../store/windows-repo';
-import { pruneHistory } from './retention';
+import { pruneHistory, retentionSeconds } from './retention';
 import { loadConfig } from '../config';
 
 let store: OpenedDatabase;
@@ -44,5 +44,13 @@ describe('pruneHistory with the default retention', () => {
     await upsertBuckets(store.db, '5m', [point(NOW - 400 * DAY)]);
     await pruneHistory(store.db, { ...retention, fiveMinuteMs: 0 }, NOW);
     expect(await timestamps('5m')).toEqual([NOW - 400 * DAY]);
+  });
+});
+
+describe('retentionSeconds', () => {
+  it('reads retention per timestep, 0 meaning forever', () => {
+    const keep = retentionSeconds(loadConfig({ RETENTION_5M: '1d', RETENTION_24H: '0' }).retention);
+    expect(keep['5m']).toBe(DAY);
+    expect(keep['24h']).toBe(Number.POSITIVE_INFINITY);
   });
 });

@@ -3,26 +3,30 @@ import type { Config } from '../config';
 import type { Db } from '../store/db';
 import { pruneBuckets } from '../store/buckets-repo';
 import { pruneSyncedWindows } from '../store/windows-repo';
-import type { Timestep } from '../../shared/domain/timestep';
+import { isWindowStep, TIMESTEPS, type Timestep } from '../../shared/domain/timestep';
 
-/** Retention per timestep in seconds; 0 keeps that timestep forever. */
+/**
+ * Retention per timestep in seconds. Infinity keeps that timestep forever (a configured 0), so
+ * `now - keep` is the oldest timestamp kept without a special case anywhere.
+ */
 export function retentionSeconds(retention: Config['retention']): Record<Timestep, number> {
+  const seconds = (ms: number): number => (ms > 0 ? Math.floor(ms / 1000) : Number.POSITIVE_INFINITY);
   return {
-    '5m': Math.floor(retention.fiveMinuteMs / 1000),
-    '1h': Math.floor(retention.oneHourMs / 1000),
-    '6h': Math.floor(retention.sixHourMs / 1000),
-    '24h': Math.floor(retention.dayMs / 1000),
+    '5m': seconds(retention.fiveMinuteMs),
+    '1h': seconds(retention.oneHourMs),
+    '6h': seconds(retention.sixHourMs),
+    '24h': seconds(retention.dayMs),
   };
 }
 
 export async function pruneHistory(db: Db, retention: Config['retention'], nowSeconds: number): Promise<Record<Timestep, number>> {
   const keep = retentionSeconds(retention);
   const deleted: Record<Timestep, number> = { '5m': 0, '1h': 0, '6h': 0, '24h': 0 };
-  for (const step of ['5m', '1h', '6h', '24h'] as const) {
-    if (keep[step] === 0) continue;
+  for (const step of TIMESTEPS) {
+    if (keep[step] === Number.POSITIVE_INFINITY) continue;
     const before = nowSeconds - keep[step];
     deleted[step] = await pruneBuckets(db, step, before);
-    if (step === '5m' || step === '1h') await pruneSyncedWindows(db, step, before);
+    if (isWindowStep(step)) await pruneSyncedWindows(db, step, before);
   }
   return deleted;
 }

@@ -6,19 +6,19 @@ import type { Logger } from '../logger';
 import type { Metrics } from '../metrics';
 import type { Db } from '../store/db';
 import type { ChangeFeed } from '../price-changes';
+import { readBucketRange } from '../store/history-query';
 import type { SyncJobName } from '../store/sync-state-repo';
 import type { WikiClient } from '../upstream/wiki-client';
-import { TIMESTEP_SECONDS, type Timestep } from '../../shared/domain/timestep';
+import { TIMESTEP_SECONDS, type WindowStep } from '../../shared/domain/timestep';
 import { createJobRunner } from './job-runner';
 import { syncMapping } from './catalogue-job';
 import { createMappingGuard } from './mapping-guard';
 import { syncLatest } from './latest-job';
 import { syncWindows } from './window-job';
 import { pruneHistory, retentionSeconds } from './retention';
-import { createHistoryBackfill } from './history-backfill';
+import { createHistoryBackfill, type HistoryBackfill } from './history-backfill';
+import { syncTimeseries } from './timeseries-job';
 import { lastCompleteWindow, nextWindowRun } from './schedule';
-
-export type HistoryBackfill = (itemId: number, timestep: Timestep) => Promise<void>;
 
 export interface SyncServiceDeps {
   config: Config;
@@ -38,7 +38,7 @@ export interface SyncService {
   stop(): Promise<void>;
   /** Runs one job now (unless it is already running); resolves true when it succeeded. */
   runJob(job: Exclude<SyncJobName, 'timeseries'>): Promise<boolean>;
-  /** Fetches /timeseries for history the store lacks; throws HistoryUnavailableError when it can't. */
+  /** Fetches /timeseries for history the store lacks (the history route and anything else ask it). */
   backfillHistory: HistoryBackfill;
 }
 
@@ -56,14 +56,14 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
   const timers = new Set<NodeJS.Timeout>();
   let stopped = false;
   let pruning: Promise<void> = Promise.resolve();
-  const newestWindow: Record<'5m' | '1h', number> = { '5m': 0, '1h': 0 };
+  const newestWindow: Record<WindowStep, number> = { '5m': 0, '1h': 0 };
 
   const context = {
     db, client: deps.client, feed: deps.feed, logger, metrics: deps.metrics, now,
     maxNewItems: config.sync.maxNewItems,
     mappingGuard: createMappingGuard(config.sync.mappingShrinkAfterMs),
   };
-  const windowWork = (step: '5m' | '1h') => async (): Promise<void> => {
+  const windowWork = (step: WindowStep) => async (): Promise<void> => {
     const result = await syncWindows(
       { ...context, backfillMaxWindows: config.sync.backfillMaxWindows, retentionSeconds: keep[step] },
       step,
@@ -99,7 +99,7 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
     later(intervalMs, tick);
   }
 
-  function atWindows(step: '5m' | '1h'): void {
+  function atWindows(step: WindowStep): void {
     const size = TIMESTEP_SECONDS[step];
     const delay = config.sync.windowDelayMs;
     let lagging = 0;
@@ -150,12 +150,12 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
     },
     runJob,
     backfillHistory: createHistoryBackfill({
-      db,
-      client: deps.client,
+      readRange: (itemId, step) => readBucketRange(db, itemId, step),
+      fetchSeries: (itemId, step) =>
+        runner.track('timeseries', () => syncTimeseries({ ...context, retentionSeconds: keep[step] }, itemId, step)),
+      retentionSeconds: keep,
       logger,
       now,
-      retentionSeconds: keep,
-      record: (fetch) => runner.track('timeseries', fetch),
     }),
   };
 }

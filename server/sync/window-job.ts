@@ -6,10 +6,10 @@ import type { Logger } from '../logger';
 import type { ChangeFeed } from '../price-changes';
 import type { Db } from '../store/db';
 import type { BucketInput } from '../store/buckets-repo';
-import { ingestWindow, listSyncedWindows, type WindowStep } from '../store/windows-repo';
+import { ingestWindow, listSyncedWindows } from '../store/windows-repo';
 import type { WindowResponse } from '../upstream/schemas';
 import type { CallOptions, WikiClient } from '../upstream/wiki-client';
-import { TIMESTEP_SECONDS } from '../../shared/domain/timestep';
+import { TIMESTEP_SECONDS, type WindowStep } from '../../shared/domain/timestep';
 
 export interface WindowJobDeps {
   db: Db;
@@ -18,7 +18,7 @@ export interface WindowJobDeps {
   logger: Logger;
   now: () => number;
   backfillMaxWindows: number;
-  /** Windows older than this many seconds would be pruned at once, so they are not fetched. */
+  /** Windows older than this many seconds (Infinity: none) would be pruned at once, so they are not fetched. */
   retentionSeconds: number;
 }
 
@@ -34,10 +34,7 @@ export async function syncWindows(deps: WindowJobDeps, step: WindowStep, call: C
   let written = (await store(deps, step, newest)) === 'written' ? 1 : 0;
 
   const nowSeconds = Math.floor(deps.now() / 1000);
-  const oldestWanted = Math.max(
-    newest.timestamp - deps.backfillMaxWindows * size,
-    deps.retentionSeconds > 0 ? nowSeconds - deps.retentionSeconds : 0,
-  );
+  const oldestWanted = Math.max(newest.timestamp - deps.backfillMaxWindows * size, nowSeconds - deps.retentionSeconds);
   const synced = new Set(await listSyncedWindows(deps.db, step, oldestWanted));
   // Newest first: if the upstream fails half-way, the most useful windows are already in.
   for (let at = newest.timestamp - size; at >= oldestWanted && at > 0; at -= size) {

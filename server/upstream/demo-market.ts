@@ -6,6 +6,8 @@ import type { AddressInfo } from 'node:net';
 import type { Logger } from '../logger';
 import { DEMO_ITEMS, type DemoItem } from './demo-catalogue';
 import { createSimulation, type Simulation } from './demo-simulation';
+import { TIMESERIES_POINTS } from './schemas';
+import { isTimestep, TIMESTEP_SECONDS } from '../../shared/domain/timestep';
 
 export interface DemoMarket {
   /** Base URL of the simulated wiki API on loopback, e.g. http://127.0.0.1:PORT/api/v1/osrs */
@@ -24,8 +26,6 @@ export interface DemoMarketOptions {
   items?: readonly DemoItem[];
 }
 
-const STEP_SECONDS: Record<string, number> = { '5m': 300, '1h': 3600, '6h': 21_600, '24h': 86_400 };
-const TIMESERIES_POINTS = 365;
 
 export async function startDemoMarket(options: DemoMarketOptions): Promise<DemoMarket> {
   const now = options.now ?? Date.now;
@@ -72,7 +72,7 @@ function route(req: IncomingMessage, res: ServerResponse, items: readonly DemoIt
     }
     case '/api/v1/osrs/5m':
     case '/api/v1/osrs/1h': {
-      const size = url.pathname.endsWith('5m') ? 300 : 3600;
+      const size = TIMESTEP_SECONDS[url.pathname.endsWith('5m') ? '5m' : '1h'];
       const newest = now - (now % size) - size;
       const asked = query.get('timestamp');
       const ts = asked === null ? newest : Number(asked) - (Number(asked) % size);
@@ -89,8 +89,9 @@ function route(req: IncomingMessage, res: ServerResponse, items: readonly DemoIt
     }
     case '/api/v1/osrs/timeseries': {
       const id = Number(query.get('id'));
-      const size = STEP_SECONDS[query.get('timestep') ?? ''];
-      if (size === undefined || !sim.has(id)) return send(res, 400, { error: 'bad id or timestep' });
+      const timestep = query.get('timestep');
+      if (!isTimestep(timestep) || !sim.has(id)) return send(res, 400, { error: 'bad id or timestep' });
+      const size = TIMESTEP_SECONDS[timestep];
       const newest = now - (now % size) - size;
       const data: unknown[] = [];
       for (let ts = newest - (TIMESERIES_POINTS - 1) * size; ts <= newest; ts += size) {

@@ -2,22 +2,17 @@
 // step around its deterministic path (demo-history), and trades arrive at a rate proportional to
 // the item's liquidity and the time of day: instant buys set the high leg, instant sells the low
 // one, so illiquid items trade one side at a time. Trades accumulate into 5m and 1h windows.
+import type { PriceLegs } from '../../shared/domain/price-legs';
+import { TIMESTEP_SECONDS, WINDOW_STEPS } from '../../shared/domain/timestep';
 import type { DemoItem } from './demo-catalogue';
 import { activity, mergeBuckets, modelOf, pathPrice, syntheticBucket, toGp, type DemoBucket, type ItemModel } from './demo-history';
 import { createRandom, gaussian, hashUnit, poisson } from './demo-random';
-
-export interface Legs {
-  high: number | null;
-  highTime: number | null;
-  low: number | null;
-  lowTime: number | null;
-}
 
 interface LiveItem {
   model: ItemModel;
   /** Log distance of the live mid from the path; reverts to 0 over a couple of hours. */
   deviation: number;
-  legs: Legs;
+  legs: PriceLegs;
 }
 
 interface Accumulator {
@@ -27,8 +22,8 @@ interface Accumulator {
   lowVolume: number;
 }
 
-export const WINDOW_SIZES = [300, 3600] as const;
-export type WindowSize = (typeof WINDOW_SIZES)[number];
+/** The sizes in seconds of the windows the wiki publishes (/5m and /1h). */
+const WINDOW_SIZES: readonly number[] = WINDOW_STEPS.map((step) => TIMESTEP_SECONDS[step]);
 /** Live windows kept for /timeseries (it answers up to 365 points). */
 const WINDOWS_KEPT = 400;
 
@@ -36,7 +31,7 @@ export interface Simulation {
   /** Unix seconds when live trading began; windows before it come from the path. */
   readonly start: number;
   tick(nowSeconds: number): void;
-  latest(): ReadonlyMap<number, Legs>;
+  latest(): ReadonlyMap<number, PriceLegs>;
   /** One item's bucket of `size` seconds starting at `ts` (blending path and live trades). */
   bucket(itemId: number, size: number, ts: number): DemoBucket | null;
   has(itemId: number): boolean;
@@ -45,7 +40,7 @@ export interface Simulation {
 export function createSimulation(items: readonly DemoItem[], seed: number, startSeconds: number): Simulation {
   const random = createRandom(seed ^ startSeconds);
   const live = new Map<number, LiveItem>(items.map((item) => [item.id, openingState(modelOf(item, seed), startSeconds)]));
-  const windows = new Map<WindowSize, Map<number, Map<number, Accumulator>>>(WINDOW_SIZES.map((s) => [s, new Map()]));
+  const windows = new Map<number, Map<number, Map<number, Accumulator>>>(WINDOW_SIZES.map((s) => [s, new Map()]));
   let last = startSeconds;
 
   function record(itemId: number, at: number, side: 'high' | 'low', price: number, volume: number): void {
@@ -71,7 +66,7 @@ export function createSimulation(items: readonly DemoItem[], seed: number, start
     }
   }
 
-  function liveBucket(itemId: number, size: WindowSize, ts: number): DemoBucket | null {
+  function liveBucket(itemId: number, size: number, ts: number): DemoBucket | null {
     const acc = windows.get(size)?.get(ts)?.get(itemId);
     if (!acc || acc.highVolume + acc.lowVolume === 0) return null;
     return {

@@ -73,7 +73,12 @@ export const TimeseriesPointSchema = z.object({
 });
 export type TimeseriesPoint = z.infer<typeof TimeseriesPointSchema>;
 
-/** Up to 365 points (300 in older responses), ascending; buckets with no trades are omitted. */
+/** Points one /timeseries answer holds today (what the demo market serves). */
+export const TIMESERIES_POINTS = 365;
+/** What older answers held: a coverage rule counts on this lower figure. */
+export const TIMESERIES_POINTS_ASSURED = 300;
+
+/** Up to TIMESERIES_POINTS, ascending; buckets with no trades are omitted. */
 export const TimeseriesResponseSchema = z.object({
   data: z.array(TimeseriesPointSchema),
   itemId: z.number().int().positive(),

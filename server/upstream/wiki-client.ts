@@ -6,7 +6,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { z } from 'zod';
 import type { Logger } from '../logger';
 import type { Metrics } from '../metrics';
-import type { Timestep } from '../../shared/domain/timestep';
+import type { Timestep, WindowStep } from '../../shared/domain/timestep';
 import {
   LatestEnvelopeSchema, MappingResponseSchema, TimeseriesResponseSchema, WindowResponseSchema,
   type MappingResponse, type TimeseriesResponse, type WindowResponse,
@@ -17,7 +17,6 @@ import { boundedFetch, FetchLimitError, type BoundedResponse } from './bounded-f
 import { rootCause } from '../error-chain';
 import { screenLatest, type ScreenedLatest } from './latest-screen';
 
-export type WindowStep = '5m' | '1h';
 export type UpstreamEndpoint = 'mapping' | 'latest' | WindowStep | 'timeseries';
 
 export interface WikiClientOptions {

@@ -1,12 +1,5 @@
+import type { PriceLegs } from './price-legs';
 import { geTax } from './tax';
-
-/** Latest instant-buy (high) and instant-sell (low) legs; null when never traded. */
-export interface Legs {
-  high: number | null;
-  highTime: number | null;
-  low: number | null;
-  lowTime: number | null;
-}
 
 export interface Figures {
   /** sell - buy, before tax (sell = high, buy = low). */
@@ -24,7 +17,7 @@ export interface Figures {
   stale: boolean;
 }
 
-export interface FigureInput extends Legs {
+export interface FigureInput extends PriceLegs {
   itemId: number;
   highalch: number | null;
 }

@@ -4,6 +4,11 @@ import { ErrorBodySchema, HistoryResponseSchema } from '../../shared/protocol/ap
 import { ID, seedCatalogue } from '../helpers/catalogue-fixture';
 import { seedBuckets, type SeedBucket } from '../helpers/seed-store';
 import { startTestApp, type TestApp } from '../helpers/test-app';
+import { loadConfig } from '../../server/config';
+import { createLogger } from '../../server/logger';
+import { readBucketRange } from '../../server/store/history-query';
+import { createHistoryBackfill } from '../../server/sync/history-backfill';
+import { retentionSeconds } from '../../server/sync/retention';
 
 const now = Math.floor(Date.now() / 1000);
 
@@ -98,12 +103,19 @@ describe('GET /api/v1/items/:id/history when the store lacks history', () => {
         await seedBuckets(db, ID.bond, '1h', series('1h', 2, 13_000_000));
       },
       deps: {
-        backfillHistory: async (itemId, timestep) => {
-          calls.push(`${itemId}:${timestep}`);
-          if (itemId === ID.tentacle) await new Promise<void>((resolve) => (hang = { release: resolve }));
-          if (failing.has(itemId)) throw new Error('upstream answered 503');
-          await seedBuckets(t.db, itemId, timestep, series(timestep, 365, 900));
-        },
+        // The real backfill decision, over a fake /timeseries fetch.
+        backfillHistory: createHistoryBackfill({
+          readRange: (itemId, timestep) => readBucketRange(t.db, itemId, timestep),
+          fetchSeries: async (itemId, timestep) => {
+            calls.push(`${itemId}:${timestep}`);
+            if (itemId === ID.tentacle) await new Promise<void>((resolve) => (hang = { release: resolve }));
+            if (failing.has(itemId)) throw new Error('upstream answered 503');
+            await seedBuckets(t.db, itemId, timestep, series(timestep, 365, 900));
+          },
+          retentionSeconds: retentionSeconds(loadConfig({}).retention),
+          logger: createLogger('silent'),
+          now: Date.now,
+        }),
       },
     });
   });

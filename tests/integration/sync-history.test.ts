@@ -41,19 +41,19 @@ const stored = (itemId: number, step: Timestep) =>
 describe('history the store lacks', () => {
   it('is fetched once for concurrent requests, stored, and not fetched again soon after', async () => {
     fake.setTimeseries(4151, '24h', series(4151, '24h', 365));
-    await Promise.all([harness.sync.backfillHistory(4151, '24h'), harness.sync.backfillHistory(4151, '24h')]);
+    await Promise.all([harness.sync.backfillHistory.backfill(4151, '24h'), harness.sync.backfillHistory.backfill(4151, '24h')]);
     expect(fake.countRequests('timeseries')).toBe(1);
     const buckets = await stored(4151, '24h');
     expect(buckets).toHaveLength(365);
     expect(buckets[0]).toMatchObject({ avg_low: null, low_volume: 0 });
-    await harness.sync.backfillHistory(4151, '24h');
+    await harness.sync.backfillHistory.backfill(4151, '24h');
     expect(fake.countRequests('timeseries')).toBe(1);
     expect((await harness.health()).upstream.jobs.timeseries?.lastSuccess).not.toBeNull();
   });
 
   it('fails with a typed error saying the wiki could not be reached, and the chart gets what is stored', async () => {
     fake.fail('timeseries', { kind: 'status', status: 503 }, Infinity);
-    const error = await harness.sync.backfillHistory(561, '6h').catch((e: unknown) => e);
+    const error = await harness.sync.backfillHistory.backfill(561, '6h').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(HistoryUnavailableError);
     expect((error as HistoryUnavailableError).cause).toBeDefined();
     expect((await harness.health()).upstream.jobs.timeseries?.lastError).toMatch(/HTTP 503/);
@@ -66,7 +66,7 @@ describe('history the store lacks', () => {
 
   it('rolls fetched hours up into 6h and 24h buckets for that item', async () => {
     fake.setTimeseries(4151, '1h', series(4151, '1h', 48));
-    await harness.sync.backfillHistory(4151, '1h');
+    await harness.sync.backfillHistory.backfill(4151, '1h');
     expect(await stored(4151, '1h')).toHaveLength(48);
     expect((await stored(4151, '6h')).length).toBeGreaterThanOrEqual(8);
     expect((await stored(4151, '24h')).length).toBeGreaterThanOrEqual(2);
@@ -74,7 +74,7 @@ describe('history the store lacks', () => {
 
   it('does not write points older than the retention keeps', async () => {
     fake.setTimeseries(4151, '5m', series(4151, '5m', 365 * 2)); // ~61 hours; 5m history is kept 2 days
-    await harness.sync.backfillHistory(4151, '5m');
+    await harness.sync.backfillHistory.backfill(4151, '5m');
     const buckets = await stored(4151, '5m');
     expect(buckets.length).toBeLessThan(2 * 365);
     expect(buckets[0]?.timestamp).toBeGreaterThanOrEqual(Math.floor(Date.now() / 1000) - 2 * 86_400);
