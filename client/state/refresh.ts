@@ -4,10 +4,9 @@ import { formatEventId } from '../../shared/domain/event-id';
 import type { Api } from '../api';
 import { replaceCatalogue } from '../db/catalogue';
 import { readMeta, writeMeta } from '../db/meta';
-import { applyPrices, replacePrices } from '../db/prices';
-import type { CatalogueItem, PriceRecord } from '../db/records';
+import { applyLatest } from '../db/prices';
+import { toCatalogueItem, type CatalogueItem, type PriceRecord } from '../db/records';
 import type { GeDb } from '../db/schema';
-import { toCatalogueItem, toPriceRecords } from './server-records';
 
 /** Names, limits and volumes change slowly; prices are refreshed on every pass. */
 const CATALOGUE_MAX_AGE_MS = 10 * 60_000;
@@ -30,15 +29,9 @@ async function refreshCatalogue(target: RefreshTarget): Promise<void> {
 }
 
 async function refreshPrices(target: RefreshTarget, since: string | undefined): Promise<void> {
-  const answer = await target.api.latestPrices(since);
-  const records = toPriceRecords(answer);
-  const cursor = { epoch: answer.epoch, seq: answer.seq };
-  if (answer.full) {
-    await replacePrices(target.db, records, cursor);
-    target.replacePrices(records);
-  } else {
-    target.showPrices(await applyPrices(target.db, records, cursor));
-  }
+  const { full, records } = await applyLatest(target.db, await target.api.latestPrices(since));
+  if (full) target.replacePrices(records);
+  else target.showPrices(records);
   const at = Date.now();
   await writeMeta(target.db, 'pricesAt', at);
   target.setPricesAt(at);
