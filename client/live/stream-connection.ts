@@ -4,7 +4,8 @@
 // non-200 answer (a 503 refusal, a proxy error page); so on any error this closes it and
 // reconnects on its own schedule, always from the newest cursor the device has applied.
 import { STREAM_EVENTS } from '../../shared/protocol/events';
-import { reconnectDelay, STREAM_BACKOFF, type BackoffOptions } from './backoff';
+import type { BackoffOptions } from '../../shared/domain/backoff';
+import { reconnectDelay, STREAM_BACKOFF } from './backoff';
 import { parseStreamMessage, type StreamMessage } from './stream-messages';
 
 export type LiveState = 'connecting' | 'live' | 'reconnecting' | 'offline';
