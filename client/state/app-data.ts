@@ -3,8 +3,8 @@
 import { batch, createMemo, createSignal, untrack, type Accessor } from 'solid-js';
 import type { Api } from '../api';
 import { listCatalogue } from '../db/catalogue';
-import { readMeta, writeMeta, type StoredCursor } from '../db/meta';
-import { applyPrices, listPrices, replacePrices } from '../db/prices';
+import { readMeta, writeMeta } from '../db/meta';
+import { listPrices } from '../db/prices';
 import type { CatalogueItem, PriceRecord } from '../db/records';
 import type { GeDb } from '../db/schema';
 import { listWatchlist, setWatched } from '../db/watchlist';
@@ -34,10 +34,6 @@ export interface AppData {
   refresh(): Promise<void>;
   /** The live stream confirmed the prices current (a sync completed): moves "as of" forward. */
   confirmPrices(at: number): void;
-  /** Applies a batch of changes to IndexedDB with its cursor, then redraws the changed items. */
-  applyPriceBatch(records: readonly PriceRecord[], cursor?: StoredCursor): Promise<PriceRecord[]>;
-  /** Replaces every price (a resync or a new epoch). */
-  replaceAllPrices(records: readonly PriceRecord[], cursor: StoredCursor): Promise<void>;
   /** Redraws records another tab already stored. */
   showPrices(records: readonly PriceRecord[]): void;
   /** Redraws every price from a whole set another writer already stored: items it lacks lose theirs. */
@@ -116,15 +112,6 @@ export function createAppData(options: AppDataOptions): AppData {
       if ((untrack(pricesAt) ?? 0) >= at) return;
       setPricesAt(at);
       void writeMeta(db, 'pricesAt', at);
-    },
-    async applyPriceBatch(records, cursor) {
-      const applied = await applyPrices(db, records, cursor);
-      store.show(applied);
-      return applied;
-    },
-    async replaceAllPrices(records, cursor) {
-      await replacePrices(db, records, cursor);
-      store.replace(records);
     },
     showPrices: store.show,
     showAllPrices: store.replace,
