@@ -15,6 +15,8 @@ export interface RefreshTarget {
   db: GeDb;
   api: Api;
   setDemo(demo: boolean): void;
+  /** The server's STALE_AFTER, in seconds. */
+  setStaleAfter(seconds: number): void;
   setItems(items: CatalogueItem[]): void;
   /** Prices newer than those on screen. */
   showPrices(records: readonly PriceRecord[]): void;
@@ -40,7 +42,8 @@ async function refreshPrices(target: RefreshTarget, since: string | undefined): 
 export async function refreshFromServer(target: RefreshTarget): Promise<void> {
   const health = await target.api.health();
   target.setDemo(health.demo);
-  await writeMeta(target.db, 'server', { demo: health.demo });
+  target.setStaleAfter(health.staleAfterSeconds);
+  await Promise.all([writeMeta(target.db, 'server', { demo: health.demo }), writeMeta(target.db, 'staleAfterSeconds', health.staleAfterSeconds)]);
   const [cursor, catalogueAt] = await Promise.all([readMeta(target.db, 'cursor'), readMeta(target.db, 'catalogueAt')]);
   const sameEpoch = cursor?.epoch === health.epoch;
   const catalogueOld = catalogueAt === undefined || Date.now() - catalogueAt > CATALOGUE_MAX_AGE_MS || !sameEpoch;
