@@ -19,8 +19,3 @@ export async function replaceCatalogue(db: GeDb, items: readonly CatalogueItem[]
 export async function listCatalogue(db: GeDb): Promise<CatalogueItem[]> {
   return keepValid(isCatalogueItem, await db.getAll('items'));
 }
-
-export async function getCatalogueItem(db: GeDb, itemId: number): Promise<CatalogueItem | undefined> {
-  const row: unknown = await db.get('items', itemId);
-  return isCatalogueItem(row) ? row : undefined;
-}

@@ -26,6 +26,7 @@ export function registerHealthRoutes(router: Router, deps: AppDeps): void {
     const body: HealthResponse = {
       status: isDegraded(latest, now, deps.config.sync.latestIntervalMs) ? 'degraded' : 'ok',
       demo: deps.config.demo,
+      staleAfterSeconds: Math.max(1, Math.round(deps.config.staleAfterMs / 1000)),
       epoch: state.epoch,
       seq: state.seq,
       clients: deps.stream?.clientCount() ?? 0,
