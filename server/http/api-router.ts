@@ -1,5 +1,5 @@
 import Router from '@koa/router';
-import type { AppDeps } from '../app';
+import type { AppDeps } from '../app-deps';
 import { HttpError } from './errors';
 import { registerItemRoutes } from './items-routes';
 import { registerPriceRoutes } from './prices-routes';

@@ -1,5 +1,5 @@
 import type Router from '@koa/router';
-import type { AppDeps } from '../app';
+import type { AppDeps } from '../app-deps';
 import type { HistoryResponse } from '../../shared/protocol/api';
 import { itemExists } from '../store/catalogue-query';
 import { readBucketRange, readBuckets } from '../store/history-query';
@@ -19,7 +19,7 @@ const nowSeconds = (): number => Math.floor(Date.now() / 1000);
  * `stored; upstream unavailable` (the store lacked history and the wiki could not be reached in
  * time: the answer is the last good data, possibly partial or empty).
  */
-export function registerHistoryRoutes(router: Router, deps: AppDeps): void {
+export function registerHistoryRoutes(router: Router, deps: Pick<AppDeps, 'config' | 'db' | 'logger' | 'backfillHistory'>): void {
   const gate = deps.backfillHistory
     ? createBackfillGate({
         backfill: deps.backfillHistory,

@@ -1,5 +1,5 @@
 import type Router from '@koa/router';
-import type { AppDeps } from '../app';
+import type { AppDeps } from '../app-deps';
 import { ItemsQuerySchema, type ItemRow, type ItemsResponse } from '../../shared/protocol/api';
 import { HttpError } from './errors';
 import { createCatalogueCache } from './catalogue-cache';
@@ -12,7 +12,7 @@ const parseItemsQuery = validate(ItemsQuerySchema);
 const parseItemId = validate(ItemIdParamsSchema);
 const nowSeconds = (): number => Math.floor(Date.now() / 1000);
 
-export function registerItemRoutes(router: Router, deps: AppDeps): void {
+export function registerItemRoutes(router: Router, deps: Pick<AppDeps, 'config' | 'db'>): void {
   const catalogue = createCatalogueCache(deps.db, nowSeconds);
   const staleAfter = deps.config.staleAfterMs / 1000;
 

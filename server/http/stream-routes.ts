@@ -1,9 +1,9 @@
 import type Router from '@koa/router';
-import type { AppDeps } from '../app';
+import type { AppDeps } from '../app-deps';
 import { StreamRequestError } from '../stream/stream-request';
 import { HttpError } from './errors';
 
-export function registerStreamRoutes(router: Router, deps: AppDeps): void {
+export function registerStreamRoutes(router: Router, deps: Pick<AppDeps, 'stream'>): void {
   router.get('/api/v1/prices/stream', async (ctx) => {
     const stream = deps.stream;
     if (stream === undefined) {
