@@ -12,6 +12,8 @@ export interface AppDeps {
   db: Db;
   logger: Logger;
   metrics: Metrics;
+  /** Unix milliseconds: the one clock every route reads (tests drive it). */
+  now: () => number;
   /** The live stream; absent when SSE_ENABLED=false or in REST-only tests. */
   stream?: StreamService;
   /** Fetches /timeseries for history the store lacks; absent in tests that don't need it. */

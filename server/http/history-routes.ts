@@ -11,7 +11,6 @@ import { validate } from './validate';
 
 const parseItemId = validate(ItemIdParamsSchema);
 const parseHistoryQuery = validate(HistoryQuerySchema);
-const nowSeconds = (): number => Math.floor(Date.now() / 1000);
 
 /**
  * GET /api/v1/items/:id/history. The X-History-Source header says what the buckets are:
@@ -19,7 +18,8 @@ const nowSeconds = (): number => Math.floor(Date.now() / 1000);
  * `stored; upstream unavailable` (the store lacked history and the wiki could not be reached in
  * time: the answer is the last good data, possibly partial or empty).
  */
-export function registerHistoryRoutes(router: Router, deps: Pick<AppDeps, 'config' | 'db' | 'logger' | 'backfillHistory'>): void {
+export function registerHistoryRoutes(router: Router, deps: Pick<AppDeps, 'config' | 'db' | 'logger' | 'backfillHistory' | 'now'>): void {
+  const nowSeconds = (): number => Math.floor(deps.now() / 1000);
   const gate = deps.backfillHistory
     ? createBackfillGate({
         backfill: deps.backfillHistory,

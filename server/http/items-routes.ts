@@ -10,9 +10,9 @@ import { validate } from './validate';
 
 const parseItemsQuery = validate(ItemsQuerySchema);
 const parseItemId = validate(ItemIdParamsSchema);
-const nowSeconds = (): number => Math.floor(Date.now() / 1000);
 
-export function registerItemRoutes(router: Router, deps: Pick<AppDeps, 'config' | 'db'>): void {
+export function registerItemRoutes(router: Router, deps: Pick<AppDeps, 'config' | 'db' | 'now'>): void {
+  const nowSeconds = (): number => Math.floor(deps.now() / 1000);
   const catalogue = createCatalogueCache(deps.db, nowSeconds);
   const staleAfter = deps.config.staleAfterMs / 1000;
 

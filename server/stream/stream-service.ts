@@ -20,6 +20,8 @@ export interface StreamServiceDeps {
   logger: Logger;
   metrics: Metrics;
   feed: ChangeFeed;
+  /** Unix milliseconds; tests may drive it. */
+  now?: () => number;
 }
 
 export interface StreamService {
@@ -40,8 +42,9 @@ const REFUSALS: Record<RefusalReason, string> = {
 
 export function createStreamService(deps: StreamServiceDeps): StreamService {
   const { config, db, logger, metrics, feed } = deps;
+  const now = deps.now ?? Date.now;
   const sse = config.sse;
-  const hub = new SseHub({ ...sse, logger, metrics });
+  const hub = new SseHub({ ...sse, logger, metrics, now });
   let index: PriceIndex | undefined;
   let catchUp: CatchUp | undefined;
   let reloading: Promise<void> | undefined;
@@ -70,7 +73,7 @@ export function createStreamService(deps: StreamServiceDeps): StreamService {
         const after = snapshot.cursor;
         if (after.epoch !== before.epoch) hub.resyncAll('epoch-mismatch', after);
         else if (after.seq > before.seq) {
-          hub.broadcast({ ...after, committedAt: Date.now(), changes: current.changedSince(before.seq, null) });
+          hub.broadcast({ ...after, committedAt: now(), changes: current.changedSince(before.seq, null) });
         }
       } catch (err) {
         // The old index stays; the next commit finds the same gap and tries again.
@@ -139,7 +142,7 @@ export function createStreamService(deps: StreamServiceDeps): StreamService {
       writeStreamHead(res);
       const id = randomUUID();
       const resumeId = pickResumeId(queryValue(params, 'since'), ctx.get('Last-Event-ID'));
-      const opening = firstChunk({ clientId: id, retryMs: sse.retryMs, cursor: current.cursor(), catchUp, filter, resumeId });
+      const opening = firstChunk({ clientId: id, now: now(), retryMs: sse.retryMs, cursor: current.cursor(), catchUp, filter, resumeId });
       if (opening.catchup !== undefined) metrics.sseCatchups.inc({ result: opening.catchup });
       hub.connect({ id, ip, filter, res, opening: opening.chunks });
     },
