@@ -3,7 +3,7 @@ import type { AppDeps } from '../app-deps';
 import type { HistoryResponse } from '../../shared/protocol/api';
 import { itemExists } from '../store/catalogue-query';
 import { readBucketRange, readBuckets } from '../store/history-query';
-import { HttpError } from './errors';
+import { HttpError } from '../http-error';
 import { createBackfillGate, type HistorySource } from './history-backfill';
 import { lacksHistory, retentionSeconds } from './history-coverage';
 import { HistoryQuerySchema, ItemIdParamsSchema } from './request-schemas';

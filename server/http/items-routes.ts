@@ -1,7 +1,7 @@
 import type Router from '@koa/router';
 import type { AppDeps } from '../app-deps';
 import { ItemsQuerySchema, type ItemRow, type ItemsResponse } from '../../shared/protocol/api';
-import { HttpError } from './errors';
+import { HttpError } from '../http-error';
 import { createCatalogueCache } from './catalogue-cache';
 import { listItems } from './item-list';
 import { toItemRow } from './item-row';

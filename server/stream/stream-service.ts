@@ -11,7 +11,8 @@ import type { ChangeFeed, CommittedChanges } from '../price-changes';
 import { createPriceIndex, loadPriceSnapshot, type PriceIndex } from './price-index';
 import { createCatchUp, type CatchUp } from './catch-up';
 import { SseHub, type RefusalReason } from './sse-hub';
-import { parseItemFilter, pickResumeId, queryValue, StreamRequestError } from './stream-request';
+import { HttpError } from '../http-error';
+import { parseItemFilter, pickResumeId, queryValue } from './stream-request';
 import { writeStreamHead, firstChunk } from './stream-opening';
 
 export interface StreamServiceDeps {
@@ -27,7 +28,7 @@ export interface StreamServiceDeps {
 export interface StreamService {
   /** Loads what catch-up needs and starts heartbeats. */
   start(): Promise<void>;
-  /** Serves GET /api/v1/prices/stream; throws StreamRequestError for a request it refuses. */
+  /** Serves GET /api/v1/prices/stream; throws HttpError for a request it refuses. */
   handle(ctx: Context): Promise<void>;
   clientCount(): number;
   /** Stop accepting, tell clients when to retry, close every connection. */
@@ -98,7 +99,7 @@ export function createStreamService(deps: StreamServiceDeps): StreamService {
     // Clients refused for load come back spread over a few retry intervals, not in one wave.
     const seconds = Math.ceil((sse.retryMs * (1 + Math.random() * 2)) / 1000);
     const code = reason === 'shutting_down' ? 'shutting_down' : 'too_many_clients';
-    throw new StreamRequestError(503, code, `${REFUSALS[reason]}; retry in ${seconds} s`, seconds);
+    throw new HttpError(503, code, `${REFUSALS[reason]}; retry in ${seconds} s`, { retryAfterSeconds: seconds });
   };
 
   const rejectUnknownItems = async (ids: ReadonlySet<number> | null, current: PriceIndex): Promise<void> => {
@@ -108,7 +109,7 @@ export function createStreamService(deps: StreamServiceDeps): StreamService {
     const knownIds = new Set(known.map((row) => Number(row.id)));
     const unknown = missing.filter((id) => !knownIds.has(id));
     if (unknown.length > 0) {
-      throw new StreamRequestError(400, 'unknown_item', `unknown item ids: ${unknown.join(',')}`);
+      throw new HttpError(400, 'unknown_item', `unknown item ids: ${unknown.join(',')}`);
     }
   };
 
