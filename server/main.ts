@@ -1,7 +1,7 @@
 // Entry point: the only place that reads the environment, listens for signals and exits.
 import { ConfigError, loadConfig } from './config';
 import { createLogger } from './logger';
-import { startDemoMarket, type DemoMarket } from './upstream/demo-market';
+import { startDemoMarket, type DemoMarket } from './upstream/demo/market';
 import { startServer } from './start';
 
 async function main(): Promise<void> {
