@@ -11,7 +11,7 @@ import { get } from 'node:http';
 import { join } from 'node:path';
 import { LatestPricesResponseSchema, type LatestPricesResponse } from '../shared/protocol/api';
 import { PriceBatchEventSchema, STREAM_EVENTS, type StreamEventName } from '../shared/protocol/events';
-import type { CommittedChanges } from '../server/price-changes';
+import type { CommittedChanges } from '../server/change-feed';
 import { ingestLatest } from '../server/store/price-writes';
 import { toItemLegs } from '../server/sync/latest-snapshot';
 import { LatestResponseSchema } from '../server/upstream/schemas';

@@ -9,7 +9,7 @@ import { createApp } from './app';
 import type { Config } from './config';
 import { createLogger, type Logger } from './logger';
 import { createMetrics, type Metrics } from './metrics';
-import { createChangeFeed, type ChangeFeed } from './price-changes';
+import { createChangeFeed, type ChangeFeed } from './change-feed';
 import { openDatabase, type OpenedDatabase } from './store/db';
 import { ensureStreamState, type StreamState } from './store/stream-state';
 import { createStreamService, type StreamService, type StreamServiceDeps } from './stream/stream-service';

@@ -4,7 +4,7 @@
 import type { ServerResponse } from 'node:http';
 import type { Logger } from '../logger';
 import type { Metrics } from '../metrics';
-import type { CommittedChanges, WindowCommitted } from '../price-changes';
+import type { CommittedChanges, WindowCommitted } from '../change-feed';
 import type { Cursor } from '../../shared/domain/event-id';
 import type { ResyncEvent } from '../../shared/protocol/events';
 import { SseClient, type ClientOwner, type ItemFilter } from './sse-client';

@@ -8,7 +8,7 @@ import type { Logger } from '../logger';
 import type { Metrics } from '../metrics';
 import { readKnownItemIds } from '../store/catalogue-query';
 import type { Db } from '../store/db';
-import type { ChangeFeed, CommittedChanges } from '../price-changes';
+import type { ChangeFeed, CommittedChanges } from '../change-feed';
 import { createPriceIndex, loadPriceSnapshot, type PriceIndex } from './price-index';
 import { createCatchUp, type CatchUp } from './catch-up';
 import { SseHub, type RefusalReason } from './sse-hub';

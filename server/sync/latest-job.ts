@@ -1,6 +1,6 @@
 import type { Logger } from '../logger';
 import type { Metrics } from '../metrics';
-import type { ChangeFeed } from '../price-changes';
+import type { ChangeFeed } from '../change-feed';
 import type { Db } from '../store/db';
 import { readEveryKnownItemId } from '../store/catalogue-query';
 import { ingestLatest } from '../store/price-writes';

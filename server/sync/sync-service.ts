@@ -5,7 +5,7 @@ import type { Config } from '../config';
 import type { Logger } from '../logger';
 import type { Metrics } from '../metrics';
 import type { Db } from '../store/db';
-import type { ChangeFeed } from '../price-changes';
+import type { ChangeFeed } from '../change-feed';
 import { readBucketRange } from '../store/history-query';
 import type { SyncJobName } from '../store/sync-state-repo';
 import type { WikiClient } from '../upstream/wiki-client';

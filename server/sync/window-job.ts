@@ -3,7 +3,7 @@
 // own timestamp, because the wiki sometimes serves the previous /1h again. Each window written is
 // announced once its transaction has committed, so clients can fetch it at once.
 import type { Logger } from '../logger';
-import type { ChangeFeed } from '../price-changes';
+import type { ChangeFeed } from '../change-feed';
 import type { Db } from '../store/db';
 import type { BucketInput } from '../store/buckets-repo';
 import { ingestWindow, listSyncedWindows } from '../store/windows-repo';

@@ -4,7 +4,7 @@ import type { Server } from 'node:http';
 import { loadConfig, type Config } from '../../server/config';
 import type { Logger } from '../../server/logger';
 import { createMetrics, type Metrics } from '../../server/metrics';
-import type { ChangeFeed } from '../../server/price-changes';
+import type { ChangeFeed } from '../../server/change-feed';
 import { startServer } from '../../server/start';
 import type { OpenedDatabase } from '../../server/store/db';
 import type { StreamService, StreamServiceDeps } from '../../server/stream/stream-service';

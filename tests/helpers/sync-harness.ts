@@ -3,7 +3,7 @@
 // a test can reopen to simulate a restart. The sync is not scheduled: tests run its jobs.
 import { loadConfig, type Config } from '../../server/config';
 import { createMetrics, type Metrics } from '../../server/metrics';
-import type { CommittedChanges } from '../../server/price-changes';
+import type { CommittedChanges } from '../../server/change-feed';
 import { startServer } from '../../server/start';
 import type { OpenedDatabase } from '../../server/store/db';
 import type { SyncService } from '../../server/sync/sync-service';
