@@ -7,11 +7,15 @@ import type { Db } from './store/db';
 import type { StreamService } from './stream/stream-service';
 import type { HistoryBackfill } from './sync/history-backfill';
 
-export interface AppDeps {
+/** What every part of the server is built from: the app, the sync and the stream alike. */
+export interface CoreDeps {
   config: Config;
   db: Db;
   logger: Logger;
   metrics: Metrics;
+}
+
+export interface AppDeps extends CoreDeps {
   /** Unix milliseconds: the one clock every route reads (tests drive it). */
   now: () => number;
   /** The live stream; absent when SSE_ENABLED=false or in REST-only tests. */

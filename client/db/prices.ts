@@ -5,7 +5,7 @@ import type { LatestPricesResponse } from '../../shared/protocol/api';
 import { isPriceRecord, toPriceRecords, type PriceRecord } from './records';
 import { isCursor, type StoredCursor } from './meta';
 import { keepValid } from './guards';
-import { withQuotaRetry } from './quota';
+import { replaceStore, withQuotaRetry } from './quota';
 import type { GeDb } from './schema';
 
 /** Keeps the newest record per item when a batch mentions an item twice. */
@@ -49,14 +49,7 @@ async function writeBatch(db: GeDb, batch: readonly PriceRecord[], cursor: Store
 /** Replaces every stored price with a full snapshot (a new epoch, or a resync): items it lacks are dropped. */
 export async function replacePrices(db: GeDb, records: readonly PriceRecord[], cursor: StoredCursor): Promise<void> {
   const batch = newestPerItem(records);
-  await withQuotaRetry(db, async () => {
-    const tx = db.transaction(['latest', 'meta'], 'readwrite');
-    const latest = tx.objectStore('latest');
-    void latest.clear();
-    for (const record of batch) void latest.put(record);
-    void tx.objectStore('meta').put(cursor, 'cursor');
-    await tx.done;
-  });
+  await replaceStore(db, 'latest', batch, 'cursor', cursor);
 }
 
 /** What a latest-prices answer changed: every price (`full`: these are the new whole), or these records, newer than the device's. */

@@ -3,11 +3,8 @@
 // passes the feed's history windows on to every client.
 import { randomUUID } from 'node:crypto';
 import type { Context } from 'koa';
-import type { Config } from '../config';
-import type { Logger } from '../logger';
-import type { Metrics } from '../metrics';
+import type { CoreDeps } from '../app-deps';
 import { readKnownItemIds } from '../store/catalogue-query';
-import type { Db } from '../store/db';
 import type { ChangeFeed, CommittedChanges } from '../change-feed';
 import { createPriceIndex, loadPriceSnapshot, type PriceIndex } from './price-index';
 import { createCatchUp, type CatchUp } from './catch-up';
@@ -16,11 +13,7 @@ import { HttpError } from '../http-error';
 import { parseItemFilter, pickResumeId, queryValue } from './stream-request';
 import { writeStreamHead, firstChunk } from './stream-opening';
 
-export interface StreamServiceDeps {
-  config: Config;
-  db: Db;
-  logger: Logger;
-  metrics: Metrics;
+export interface StreamServiceDeps extends CoreDeps {
   feed: ChangeFeed;
   /** Unix milliseconds; tests may drive it. */
   now?: () => number;
