@@ -3,7 +3,7 @@
 // passes the feed's history windows on to every client.
 import { randomUUID } from 'node:crypto';
 import type { Context } from 'koa';
-import type { CoreDeps } from '../app-deps';
+import type { CoreDeps } from '../core-deps';
 import { readKnownItemIds } from '../store/catalogue-query';
 import type { ChangeFeed, CommittedChanges } from '../change-feed';
 import { createPriceIndex, loadPriceSnapshot, type PriceIndex } from './price-index';

@@ -1,7 +1,7 @@
 // The sync's lifecycle: mapping then latest once at start, then every job on its own clock.
 // Jobs never throw out of here: a failing upstream is logged and recorded in sync_state (what
 // health shows) while the server keeps serving what it has.
-import type { CoreDeps } from '../app-deps';
+import type { CoreDeps } from '../core-deps';
 import type { ChangeFeed } from '../change-feed';
 import { readBucketRange } from '../store/history-query';
 import type { SyncJobName } from '../store/sync-state-repo';
