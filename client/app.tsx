@@ -3,6 +3,7 @@
 import { Route, Router } from '@solidjs/router';
 import type { JSX } from 'solid-js';
 import { AppDataContext } from './app-context';
+import { createCopier, DisplayContext } from './display-context';
 import { AppShell } from './components/app-shell';
 import { Freshness } from './components/freshness';
 import { InstallButton } from './components/install-button';
@@ -22,6 +23,7 @@ export interface AppProps {
 }
 
 export function App(props: AppProps) {
+  const copier = createCopier(navigator.clipboard);
   const shell = (route: { children?: JSX.Element }) => (
     <AppShell
       status={
@@ -36,18 +38,21 @@ export function App(props: AppProps) {
       updateReady={props.sw.updateReady()}
       onUpdate={props.sw.applyUpdate}
       onDismissUpdate={props.sw.dismissUpdate}
+      copied={copier.message()}
     >
       {route.children}
     </AppShell>
   );
   return (
     <AppDataContext.Provider value={props.data}>
+      <DisplayContext.Provider value={{ numbers: props.data.prefs.numbers, copy: copier.copy }}>
       <Router root={shell}>
         <Route path="/" component={TablePage} />
         <Route path="/watchlist" component={WatchlistPage} />
         <Route path="/items/:id/:slug?" component={ItemPage} matchFilters={{ id: /^\d{1,9}$/ }} />
         <Route path="*" component={NotFoundPage} />
       </Router>
+      </DisplayContext.Provider>
     </AppDataContext.Provider>
   );
 }

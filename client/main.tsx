@@ -12,6 +12,7 @@ import { registerServiceWorker } from './pwa/register-sw';
 import { createAppData } from './state/app-data';
 import { createClock } from './state/clock';
 import { createConnectivity } from './state/connectivity';
+import { createDevicePrefs, deviceStorage } from './state/device-prefs';
 import { scheduleRefresh } from './state/refresh-schedule';
 import { LiveIndicator } from './components/live-indicator';
 import { createLive, LiveContext } from './live/live';
@@ -30,7 +31,7 @@ async function start(root: HTMLElement): Promise<void> {
     const connectivity = createConnectivity();
     const api = createLazyApi({ onReachable: connectivity.report });
     const persist = () => void requestPersistentStorage();
-    const data = createAppData({ db: opened, api, offline: connectivity.offline, now: createClock(), onStar: persist });
+    const data = createAppData({ db: opened, api, offline: connectivity.offline, now: createClock(), prefs: createDevicePrefs(deviceStorage()), onStar: persist });
     const live = createLive({ db: opened, api, firstDownload: data.refresh, showPrices: data.showPrices, showAllPrices: data.showAllPrices, watchlist: () => [...data.watchlist()] });
     scheduleRefresh(data.refresh, () => live.status().state === 'live');
     createEffect(on(() => live.status().syncedAt, (synced) => synced !== null && data.confirmPrices(Date.now()), { defer: true }));

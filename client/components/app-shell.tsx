@@ -1,5 +1,6 @@
 import type { JSX } from 'solid-js';
 import { AppHeader } from './app-header';
+import { CopyToast } from './copy-toast';
 import { OfflineBanner } from './offline-banner';
 import { UpdatePrompt } from './update-prompt';
 
@@ -11,6 +12,8 @@ export interface AppShellProps {
   updateReady: boolean;
   onUpdate: () => void;
   onDismissUpdate: () => void;
+  /** The confirmation of a copied price. */
+  copied: string | null;
   children: JSX.Element;
 }
 
@@ -23,6 +26,7 @@ export function AppShell(props: AppShellProps) {
       <AppHeader status={props.status} actions={props.actions} />
       <OfflineBanner offline={props.offline} pricesAt={props.pricesAt} />
       <main id="main">{props.children}</main>
+      <CopyToast message={props.copied} />
       <UpdatePrompt visible={props.updateReady} onReload={props.onUpdate} onDismiss={props.onDismissUpdate} />
     </>
   );

@@ -1,17 +1,23 @@
-// What the items page and the watchlist share: the table state in the URL, and the table wired to
-// the app's prices, clock and watchlist.
+// What the items page and the watchlist share: the table state in the URL, the columns (URL, then
+// device, then the screen's default), and the table wired to the app's prices, clock and watchlist.
 import { useSearchParams } from '@solidjs/router';
 import { createMemo, untrack, type Accessor, type JSX } from 'solid-js';
 import { useAppData } from '../app-context';
 import { ItemTable } from '../components/item-table';
 import type { CatalogueItem } from '../db/records';
+import { createMediaQuery, NARROW_QUERY } from '../lib/media-query';
+import { columnsFor, defaultPreset, type Column, type PresetId } from '../table/columns';
 import { selectRows } from '../table/select-rows';
 import { nextSort, parseTableQuery, toSearchParams, type TableQuery } from '../table/table-query';
 
 export interface TableView {
   query: Accessor<TableQuery>;
   rows: Accessor<CatalogueItem[]>;
+  preset: Accessor<PresetId>;
+  columns: Accessor<Column[]>;
   update(change: Partial<TableQuery>): void;
+  /** Picks a column preset: kept on the device and put in the URL. */
+  choosePreset(preset: PresetId): void;
   /** A URL parameter outside the table state (e.g. `focus`). */
   param(name: string): string | undefined;
 }
@@ -19,13 +25,22 @@ export interface TableView {
 export function createTableView(items: Accessor<readonly CatalogueItem[]>): TableView {
   const data = useAppData();
   const [params, setParams] = useSearchParams();
+  const narrow = createMediaQuery(NARROW_QUERY);
   const query = createMemo(() => parseTableQuery(params));
   // Ordering uses figures at the moment of sorting; ages in cells tick on their own.
-  const rows = createMemo(() => selectRows(items(), data.allPrices(), query(), untrack(data.now), data.staleAfter()));
+  const rows = createMemo(() => selectRows(items(), data.allPrices(), query(), untrack(data.now), data.staleAfter(), data.watchlist()));
+  const preset = () => query().cols ?? data.prefs.preset() ?? defaultPreset(narrow());
+  const update = (change: Partial<TableQuery>) => setParams({ ...toSearchParams({ ...query(), ...change }), focus: undefined }, { replace: true });
   return {
     query,
     rows,
-    update: (change) => setParams({ ...toSearchParams({ ...query(), ...change }), focus: undefined }, { replace: true }),
+    preset,
+    columns: createMemo(() => columnsFor(preset(), narrow(), data.prefs.numbers() === 'exact')),
+    update,
+    choosePreset(next) {
+      data.prefs.setPreset(next);
+      update({ cols: next });
+    },
     param: (name) => {
       const value = params[name];
       return Array.isArray(value) ? value[0] : value;
@@ -33,11 +48,12 @@ export function createTableView(items: Accessor<readonly CatalogueItem[]>): Tabl
   };
 }
 
-export function CatalogueTable(props: { label: string; view: TableView; empty: JSX.Element }) {
+export function CatalogueTable(props: { label: string; view: TableView; empty: JSX.Element; current?: number | null }) {
   const data = useAppData();
   return (
     <ItemTable
       label={props.label}
+      columns={props.view.columns()}
       rows={props.view.rows()}
       prices={data.prices}
       now={data.now()}
@@ -47,7 +63,8 @@ export function CatalogueTable(props: { label: string; view: TableView; empty: J
       dir={props.view.query().dir}
       onSort={(key) => props.view.update(nextSort(props.view.query(), key))}
       onToggleStar={(item) => void data.setWatched(item.id, !data.watchlist().has(item.id))}
-      resetKey={JSON.stringify(toSearchParams(props.view.query()))}
+      current={props.current ?? null}
+      resetKey={JSON.stringify(toSearchParams({ ...props.view.query(), cols: null }))}
       empty={props.empty}
     />
   );

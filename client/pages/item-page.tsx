@@ -7,7 +7,7 @@ import { FiguresList } from '../components/figures-list';
 import { ChartControls } from '../charts/chart-controls';
 import { buildSeries } from '../charts/chart-series';
 import { parseChartView, RANGE_SECONDS, RANGE_TIMESTEP } from '../charts/chart-range';
-import { figuresOf } from '../table/select-rows';
+import { tradeFiguresOf } from '../table/row-figures';
 import { createHistory } from './item-history';
 import { LiveIndicator } from '../components/live-indicator';
 import { useLive } from '../live/live';
@@ -34,7 +34,7 @@ export function ItemPage() {
   const livePoints = createLiveChart({ live, itemId: id, timestep: () => view().timestep, buckets: history.buckets });
   const figures = () => {
     const current = item();
-    return current ? figuresOf(current, data.prices[current.id], data.now(), data.staleAfter()) : null;
+    return current ? tradeFiguresOf(current, data.prices[current.id], data.now(), data.staleAfter()) : null;
   };
   const chartLabel = () => `${item()?.name ?? 'Item'} prices over ${view().range}, ${view().timestep} buckets`;
 
