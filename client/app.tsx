@@ -14,12 +14,15 @@ import { WatchlistPage } from './pages/watchlist-page';
 import type { InstallPrompt } from './pwa/install-prompt';
 import type { ServiceWorkerState } from './pwa/register-sw';
 import type { AppData } from './state/app-data';
+import { describePricesAge, type AppStatus } from './state/app-status';
 
 export interface AppProps {
   data: AppData;
   sw: ServiceWorkerState;
   install: InstallPrompt;
   liveStatus?: JSX.Element;
+  /** The one status the header and the banner show. */
+  status: () => AppStatus;
 }
 
 export function App(props: AppProps) {
@@ -33,7 +36,8 @@ export function App(props: AppProps) {
         </>
       }
       actions={<InstallButton canInstall={props.install.canInstall()} iosInstructions={props.install.iosInstructions()} onInstall={() => void props.install.install()} />}
-      offline={props.data.offline()}
+      offlineReason={props.status().reason}
+      pricesAge={describePricesAge(props.data.pricesAt(), props.data.now())}
       pricesAt={props.data.pricesAt()}
       updateReady={props.sw.updateReady()}
       onUpdate={props.sw.applyUpdate}

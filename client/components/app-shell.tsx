@@ -7,7 +7,9 @@ import { UpdatePrompt } from './update-prompt';
 export interface AppShellProps {
   status: JSX.Element;
   actions: JSX.Element;
-  offline: boolean;
+  /** Why prices cannot be refreshed (state/app-status.ts); null: no banner. */
+  offlineReason: string | null;
+  pricesAge: string | null;
   pricesAt: number | null;
   updateReady: boolean;
   onUpdate: () => void;
@@ -24,7 +26,7 @@ export function AppShell(props: AppShellProps) {
         Skip to content
       </a>
       <AppHeader status={props.status} actions={props.actions} />
-      <OfflineBanner offline={props.offline} pricesAt={props.pricesAt} />
+      <OfflineBanner reason={props.offlineReason} pricesAge={props.pricesAge} pricesAt={props.pricesAt} />
       <main id="main">{props.children}</main>
       <CopyToast message={props.copied} />
       <UpdatePrompt visible={props.updateReady} onReload={props.onUpdate} onDismiss={props.onDismissUpdate} />

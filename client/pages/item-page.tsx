@@ -9,7 +9,6 @@ import { buildSeries } from '../charts/chart-series';
 import { parseChartView, RANGE_SECONDS, RANGE_TIMESTEP } from '../charts/chart-range';
 import { tradeFiguresOf } from '../table/row-figures';
 import { createHistory } from './item-history';
-import { LiveIndicator } from '../components/live-indicator';
 import { useLive } from '../live/live';
 import { withLivePoints } from '../live/live-buffer';
 import { createLiveChart } from '../live/live-chart';
@@ -59,7 +58,6 @@ export function ItemPage() {
       </Show>
       <section class="chart-section" aria-labelledby="chart-title">
         <h2 id="chart-title">Price history</h2>
-        <Show when={live}>{(l) => <LiveIndicator status={l().status()} />}</Show>
         <ChartControls
           range={view().range}
           timestep={view().timestep}
