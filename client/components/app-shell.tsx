@@ -22,7 +22,7 @@ export interface AppShellProps {
 export function AppShell(props: AppShellProps) {
   return (
     <>
-      <a class="visually-hidden" href="#main">
+      <a class="visually-hidden skip-link" href="#main">
         Skip to content
       </a>
       <AppHeader status={props.status} actions={props.actions} />

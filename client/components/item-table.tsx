@@ -25,7 +25,7 @@ export interface ItemTableProps {
   dir: SortDir;
   onSort: (key: SortKey) => void;
   onToggleStar: (item: CatalogueItem) => void;
-  /** The row the keyboard is on, by item id. */
+  /** The row the keyboard is on (j/k), by position; kept in view. */
   current?: number | null;
   /** Changes when the user asks for a different view; scrolls back to the top. */
   resetKey?: string;
@@ -38,6 +38,7 @@ export function ItemTable(props: ItemTableProps) {
   const { first, last } = rowWindow;
   const visible = createMemo(() => props.rows.slice(first(), last()));
   createEffect(on(() => props.resetKey, rowWindow.scrollToTop, { defer: true }));
+  createEffect(on(() => props.current, (index) => index != null && rowWindow.scrollToRow(index), { defer: true }));
   let marked = false;
   createEffect(() => {
     if (marked || visible().length === 0) return;
@@ -72,7 +73,7 @@ export function ItemTable(props: ItemTableProps) {
                 rowIndex={first() + index() + 2}
                 starred={props.watchlist.has(item.id)}
                 holdIcon={rowWindow.scrolling()}
-                current={props.current === item.id}
+                current={props.current === first() + index()}
                 onToggleStar={props.onToggleStar}
               />
             )}

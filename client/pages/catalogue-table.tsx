@@ -1,13 +1,16 @@
 // What the items page and the watchlist share: the table state in the URL, the columns (URL, then
 // device, then the screen's default), and the table wired to the app's prices, clock and watchlist.
-import { useSearchParams } from '@solidjs/router';
+import { useNavigate, useSearchParams } from '@solidjs/router';
 import { createMemo, untrack, type Accessor, type JSX } from 'solid-js';
 import { useAppData } from '../app-context';
 import { ItemTable } from '../components/item-table';
+import { ShortcutsDialog } from '../components/shortcuts-dialog';
+import { itemPath } from '../lib/item-path';
 import type { CatalogueItem } from '../db/records';
 import { createMediaQuery, NARROW_QUERY } from '../lib/media-query';
 import { columnsFor, defaultPreset, type Column, type PresetId } from '../table/columns';
 import { selectRows } from '../table/select-rows';
+import { createTableKeys, SHORTCUTS } from './table-keys';
 import { nextSort, parseTableQuery, toSearchParams, type TableQuery } from '../table/table-query';
 
 export interface TableView {
@@ -48,24 +51,30 @@ export function createTableView(items: Accessor<readonly CatalogueItem[]>): Tabl
   };
 }
 
-export function CatalogueTable(props: { label: string; view: TableView; empty: JSX.Element; current?: number | null }) {
+export function CatalogueTable(props: { label: string; view: TableView; empty: JSX.Element }) {
   const data = useAppData();
+  const navigate = useNavigate();
+  const toggleStar = (item: CatalogueItem) => void data.setWatched(item.id, !data.watchlist().has(item.id));
+  const keys = createTableKeys({ rows: props.view.rows, open: (item) => navigate(itemPath(item)), star: toggleStar });
   return (
-    <ItemTable
-      label={props.label}
-      columns={props.view.columns()}
-      rows={props.view.rows()}
-      prices={data.prices}
-      now={data.now()}
-      staleAfter={data.staleAfter()}
-      watchlist={data.watchlist()}
-      sort={props.view.query().sort}
-      dir={props.view.query().dir}
-      onSort={(key) => props.view.update(nextSort(props.view.query(), key))}
-      onToggleStar={(item) => void data.setWatched(item.id, !data.watchlist().has(item.id))}
-      current={props.current ?? null}
-      resetKey={JSON.stringify(toSearchParams({ ...props.view.query(), cols: null }))}
-      empty={props.empty}
-    />
+    <>
+      <ItemTable
+        label={props.label}
+        columns={props.view.columns()}
+        rows={props.view.rows()}
+        prices={data.prices}
+        now={data.now()}
+        staleAfter={data.staleAfter()}
+        watchlist={data.watchlist()}
+        sort={props.view.query().sort}
+        dir={props.view.query().dir}
+        onSort={(key) => props.view.update(nextSort(props.view.query(), key))}
+        onToggleStar={toggleStar}
+        current={keys.current()}
+        resetKey={JSON.stringify(toSearchParams({ ...props.view.query(), cols: null }))}
+        empty={props.empty}
+      />
+      <ShortcutsDialog open={keys.help()} shortcuts={SHORTCUTS} onClose={() => keys.setHelp(false)} />
+    </>
   );
 }
