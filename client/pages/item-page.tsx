@@ -6,7 +6,7 @@ import { ItemSummary } from '../components/item-summary';
 import { FiguresList } from '../components/figures-list';
 import { ChartControls } from '../charts/chart-controls';
 import { buildSeries } from '../charts/chart-series';
-import { parseChartView, RANGE_SECONDS, RANGE_TIMESTEP } from '../charts/chart-range';
+import { describeCoverage, parseChartView, RANGE_SECONDS, RANGE_TIMESTEP } from '../charts/chart-range';
 import { tradeFiguresOf } from '../table/row-figures';
 import { wikiUrl } from '../lib/item-path';
 import { createHistory } from './item-history';
@@ -35,6 +35,11 @@ export function ItemPage() {
   const figures = () => {
     const current = item();
     return current ? tradeFiguresOf(current, data.prices[current.id], data.now(), data.staleAfter()) : null;
+  };
+  const coverage = () => {
+    const buckets = history.buckets() ?? [];
+    const oldest = buckets.length === 0 ? null : Math.min(...buckets.map((b) => b.timestamp));
+    return describeCoverage(view(), oldest, Date.now() / 1000);
   };
   const unknown = () => data.loaded() && data.items().length > 0 && item() === undefined;
   const chartLabel = () => `${item()?.name ?? 'Item'} prices over ${view().range}, ${view().timestep} buckets`;
@@ -69,6 +74,7 @@ export function ItemPage() {
                 onRange={(range) => setSearch({ range, step: RANGE_TIMESTEP[range] }, { replace: true })}
                 onTimestep={(step) => setSearch({ step }, { replace: true })}
               />
+              <Show when={coverage()}>{(note) => <p class="muted flush" role="note">{note()}</p>}</Show>
               <Show when={history.fromDevice()}>
                 <p class="muted flush">Saved history: newer buckets will load when you are back online.</p>
               </Show>

@@ -36,6 +36,27 @@ test('on a phone the chart starts within the first screen', async ({ page }) => 
   await expect(chart(page).locator('canvas')).toBeVisible({ timeout: 20_000 });
   const top = await chart(page).evaluate((el) => el.getBoundingClientRect().top);
   expect(top).toBeLessThan(839);
+  // Volume bars are drawn at a phone's width too: pixels of their fill colour along the bottom.
+  const barPixels = await chart(page).locator('canvas').evaluate((canvas: HTMLCanvasElement) => {
+    const context = canvas.getContext('2d');
+    if (!context) return 0;
+    const { data } = context.getImageData(0, Math.floor(canvas.height * 0.6), canvas.width, Math.floor(canvas.height * 0.35));
+    let count = 0;
+    for (let i = 0; i < data.length; i += 4) if (Math.abs((data[i] ?? 0) - 140) < 6 && Math.abs((data[i + 2] ?? 0) - 165) < 6 && (data[i + 3] ?? 0) > 100) count += 1;
+    return count;
+  });
+  expect(barPixels).toBeGreaterThan(200);
+  await page.screenshot({ path: screenshotPath('item-page-phone.png') });
+});
+
+test('the crosshair shows the margin, and a step that cannot fill the range says so', async ({ page }) => {
+  await page.goto(`${WHIP.path}?range=1W&step=5m`);
+  await expect(chart(page).locator('canvas')).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByRole('note')).toHaveText(/^5m steps reach back \d+ h, not the whole 1W: choose 1h to see all of it\.$/);
+  const box = await chart(page).locator('.u-over').boundingBox();
+  if (!box) throw new Error('no plot area');
+  await page.mouse.move(box.x + box.width * 0.9, box.y + box.height / 2);
+  await expect(chart(page).locator('.u-legend .u-series').filter({ hasText: 'Margin' }).locator('.u-value')).toHaveText(/^-?\d{1,3}(,\d{3})* gp$/);
 });
 
 test('an unknown id says there is no such item, with no chart section', async ({ page }) => {
