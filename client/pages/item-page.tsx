@@ -3,6 +3,8 @@ import { A, useParams, useSearchParams } from '@solidjs/router';
 import { createEffect, createMemo, lazy, onCleanup, Show, Suspense } from 'solid-js';
 import { useAppData } from '../app-context';
 import { ItemSummary } from '../components/item-summary';
+import { MarketWarnings } from '../components/market-warnings';
+import { hourAverages } from '../../shared/domain/market-flags';
 import { FiguresList } from '../components/figures-list';
 import { ChartControls } from '../charts/chart-controls';
 import { buildSeries } from '../charts/chart-series';
@@ -64,6 +66,11 @@ export function ItemPage() {
               starred={data.watchlist().has(current().id)}
               inverted={figures()?.inverted ?? false}
               onToggleStar={() => void data.setWatched(current().id, !data.watchlist().has(current().id))}
+            />
+            <MarketWarnings
+              roi={figures()?.roi ?? null}
+              volume24h={current().volume24h}
+              stability={{ high: data.prices[current().id]?.high ?? null, low: data.prices[current().id]?.low ?? null, ...hourAverages(history.buckets() ?? [], data.now()) }}
             />
             {/* The chart comes before the figures, so on a phone it starts within the first screen. */}
             <section class="chart-section" aria-labelledby="chart-title">

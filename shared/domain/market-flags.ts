@@ -29,3 +29,22 @@ export interface StabilityInput {
 export function isUnstable(input: StabilityInput): boolean {
   return isOffAverage(input.high, input.avgHigh1h) || isOffAverage(input.low, input.avgLow1h);
 }
+
+export interface AveragedBucket {
+  /** Unix seconds: the bucket's start. */
+  timestamp: number;
+  avgHighPrice: number | null;
+  avgLowPrice: number | null;
+}
+
+/** Each leg's average over the buckets that started in the last hour (one 1h bucket, or twelve of 5m). */
+export function hourAverages(buckets: readonly AveragedBucket[], now: number): { avgHigh1h: number | null; avgLow1h: number | null } {
+  const recent = buckets.filter((b) => b.timestamp >= now - 3600);
+  // A 1h view's newest bucket may have started just over an hour ago: take it alone then.
+  const held = recent.length > 0 ? recent : buckets.slice(-1).filter((b) => b.timestamp >= now - 7200);
+  const mean = (values: Array<number | null>) => {
+    const known = values.filter((v): v is number => v !== null);
+    return known.length === 0 ? null : known.reduce((sum, v) => sum + v, 0) / known.length;
+  };
+  return { avgHigh1h: mean(held.map((b) => b.avgHighPrice)), avgLow1h: mean(held.map((b) => b.avgLowPrice)) };
+}
