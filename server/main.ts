@@ -46,6 +46,7 @@ async function main(): Promise<void> {
     timeoutMs: config.sync.upstreamTimeoutMs,
     retries: config.sync.upstreamRetries,
     maxBodyBytes: config.sync.upstreamMaxBytes,
+    budget: config.sync.upstreamBudget,
     logger: logger.child({ component: 'upstream' }),
     metrics,
   });

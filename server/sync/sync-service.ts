@@ -1,6 +1,7 @@
 // The sync's lifecycle: mapping then latest once at start, then every job on its own clock.
 // Jobs never throw out of here: a failing upstream is logged and recorded in sync_state (what
 // health shows) while the server keeps serving what it has.
+import { setMaxListeners } from 'node:events';
 import type { Config } from '../config';
 import type { Logger } from '../logger';
 import type { Metrics } from '../metrics';
@@ -50,6 +51,8 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
   const { config, db, logger } = deps;
   const now = deps.now ?? Date.now;
   const controller = new AbortController();
+  // Every queued or running upstream call listens for shutdown here; the request budget bounds how many.
+  setMaxListeners(0, controller.signal);
   const runner = createJobRunner({ db, logger, metrics: deps.metrics, now, cancelled: () => controller.signal.aborted });
   const call = { signal: controller.signal };
   const keep = retentionSeconds(config.retention);
@@ -152,7 +155,7 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
     backfillHistory: createHistoryBackfill({
       readRange: (itemId, step) => readBucketRange(db, itemId, step),
       fetchSeries: (itemId, step) =>
-        runner.track('timeseries', () => syncTimeseries({ ...context, retentionSeconds: keep[step] }, itemId, step)),
+        runner.track('timeseries', () => syncTimeseries({ ...context, retentionSeconds: keep[step] }, itemId, step, call)),
       retentionSeconds: keep,
       logger,
       now,

@@ -3,7 +3,7 @@
 import type { Logger } from '../logger';
 import type { Db } from '../store/db';
 import { storeSeries, type BucketInput } from '../store/buckets-repo';
-import type { WikiClient } from '../upstream/wiki-client';
+import type { CallOptions, WikiClient } from '../upstream/wiki-client';
 import type { Timestep } from '../../shared/domain/timestep';
 
 export interface TimeseriesJobDeps {
@@ -15,8 +15,8 @@ export interface TimeseriesJobDeps {
   retentionSeconds: number;
 }
 
-export async function syncTimeseries(deps: TimeseriesJobDeps, itemId: number, timestep: Timestep): Promise<void> {
-  const series = await deps.client.timeseries(itemId, timestep);
+export async function syncTimeseries(deps: TimeseriesJobDeps, itemId: number, timestep: Timestep, options?: CallOptions): Promise<void> {
+  const series = await deps.client.timeseries(itemId, timestep, options);
   const cutoff = Math.floor(deps.now() / 1000) - deps.retentionSeconds;
   const buckets: BucketInput[] = series.data
     .filter((p) => p.timestamp >= cutoff)

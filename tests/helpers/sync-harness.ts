@@ -58,6 +58,7 @@ export async function startSyncHarness(fake: FakeUpstream, options: SyncHarnessO
     timeoutMs: config.sync.upstreamTimeoutMs,
     retries: config.sync.upstreamRetries,
     maxBodyBytes: config.sync.upstreamMaxBytes,
+    budget: config.sync.upstreamBudget,
     ...(options.now ? { now: options.now } : {}),
     logger: log.logger,
     metrics,
