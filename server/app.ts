@@ -6,6 +6,7 @@ import type { Metrics } from './metrics';
 import type { Db } from './store/db';
 import type { StreamService } from './stream/stream-service';
 import type { HistoryBackfill } from './sync/history-backfill';
+import type { UnrecordedOutcomes } from './sync/job-runner';
 import { errorMiddleware } from './http/errors';
 import { apiRouter } from './http/api-router';
 import { staticFiles } from './http/static-files';
@@ -19,6 +20,8 @@ export interface AppDeps {
   stream?: StreamService;
   /** Fetches /timeseries for history the store lacks; absent in tests that don't need it. */
   backfillHistory?: HistoryBackfill;
+  /** Sync outcomes the store could not record (a read-only or full disk); health shows them. */
+  unrecordedOutcomes?: () => UnrecordedOutcomes;
 }
 
 export function createApp(deps: AppDeps): Koa {

@@ -56,7 +56,7 @@ async function main(): Promise<void> {
     : undefined;
   await stream?.start();
 
-  const app = createApp({ config, db: store.db, logger, metrics, stream, backfillHistory: sync.backfillHistory });
+  const app = createApp({ config, db: store.db, logger, metrics, stream, backfillHistory: sync.backfillHistory, unrecordedOutcomes: sync.unrecordedOutcomes });
   const server = createServer(app.callback());
   // SSE connections are long-lived: Node's request timeouts must not cut them.
   server.requestTimeout = 0;

@@ -21,6 +21,8 @@ export function registerHealthRoutes(router: Router, deps: AppDeps): void {
     for (const row of await readSyncStates(deps.db)) {
       jobs[row.job] = { lastSuccess: row.lastSuccess, lastError: row.lastError, lastErrorAt: row.lastErrorAt };
     }
+    // An outcome the store could not record is known only in memory; it is newer than the row.
+    for (const [job, outcome] of Object.entries(deps.unrecordedOutcomes?.() ?? {})) jobs[job] = { ...(jobs[job] ?? NO_JOB), ...outcome };
     const latest = jobs.latest ?? NO_JOB;
     const now = Math.floor(Date.now() / 1000);
     const body: HealthResponse = {

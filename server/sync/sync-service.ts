@@ -11,7 +11,7 @@ import { readBucketRange } from '../store/history-query';
 import type { SyncJobName } from '../store/sync-state-repo';
 import type { WikiClient } from '../upstream/wiki-client';
 import { TIMESTEP_SECONDS, type WindowStep } from '../../shared/domain/timestep';
-import { createJobRunner } from './job-runner';
+import { createJobRunner, type UnrecordedOutcomes } from './job-runner';
 import { syncMapping } from './catalogue-job';
 import { createMappingGuard } from './mapping-guard';
 import { syncLatest } from './latest-job';
@@ -41,6 +41,8 @@ export interface SyncService {
   runJob(job: Exclude<SyncJobName, 'timeseries'>): Promise<boolean>;
   /** Fetches /timeseries for history the store lacks (the history route and anything else ask it). */
   backfillHistory: HistoryBackfill;
+  /** Job outcomes the store could not record, for health to show over what it did record. */
+  unrecordedOutcomes(): UnrecordedOutcomes;
 }
 
 const PRUNE_EVERY_MS = 3_600_000;
@@ -152,6 +154,7 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
       await pruning;
     },
     runJob,
+    unrecordedOutcomes: () => runner.unrecorded(),
     backfillHistory: createHistoryBackfill({
       readRange: (itemId, step) => readBucketRange(db, itemId, step),
       fetchSeries: (itemId, step) =>

@@ -65,7 +65,7 @@ export async function startSyncHarness(fake: FakeUpstream, options: SyncHarnessO
     backoff: { baseMs: 5, maxMs: 20 },
   });
   const sync = createSyncService({ config, db: store.db, client, feed, logger: log.logger, metrics, now: options.now });
-  const app = createApp({ config, db: store.db, logger: log.logger, metrics, backfillHistory: sync.backfillHistory });
+  const app = createApp({ config, db: store.db, logger: log.logger, metrics, backfillHistory: sync.backfillHistory, unrecordedOutcomes: sync.unrecordedOutcomes });
   const server: Server = createServer(app.callback());
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
