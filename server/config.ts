@@ -31,6 +31,8 @@ export interface Config {
     upstreamRetries: number;
     /** An upstream body larger than this is refused. */
     upstreamMaxBytes: number;
+    /** The request budget: in flight, started per minute (retries count), on-demand calls queued. */
+    upstreamBudget: { maxConcurrent: number; maxPerMinute: number; queueMax: number };
     /** A /latest naming more ids than this that neither the catalogue nor the store knows is refused. */
     maxNewItems: number;
     /** A /mapping that drops many known items is taken only once it has been seen for this long. */
@@ -155,6 +157,11 @@ export function loadConfig(env: Env, argv: readonly string[] = []): Config {
       upstreamTimeoutMs: duration(env, 'UPSTREAM_TIMEOUT', '10s', 10),
       upstreamRetries: int(env, 'UPSTREAM_RETRIES', 3, 0, 10),
       upstreamMaxBytes: int(env, 'UPSTREAM_MAX_BYTES', 8_388_608, 65_536, 1 << 30),
+      upstreamBudget: {
+        maxConcurrent: int(env, 'UPSTREAM_MAX_CONCURRENT', 4, 1, 1000),
+        maxPerMinute: int(env, 'UPSTREAM_MAX_PER_MINUTE', 120, 1, 1_000_000),
+        queueMax: int(env, 'UPSTREAM_QUEUE_MAX', 100, 0, 1_000_000),
+      },
       maxNewItems: int(env, 'SYNC_MAX_NEW_ITEMS', 1000, 0, 1_000_000),
       mappingShrinkAfterMs: duration(env, 'SYNC_MAPPING_SHRINK_AFTER', '24h'),
     },
