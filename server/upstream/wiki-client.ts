@@ -77,7 +77,8 @@ export function createWikiClient(options: WikiClientOptions): WikiClient {
       throw new UpstreamError(endpoint, 'over-budget', error.message, { cause: error, retryAfterMs: error.retryAfterMs });
     });
 
-  async function attempt<S extends z.ZodType>(endpoint: UpstreamEndpoint, url: string, schema: S, signal?: AbortSignal): Promise<z.infer<S>> {
+  /** One request; `accept` checks what the schema cannot (it throws an UpstreamError to refuse). */
+  async function attempt<S extends z.ZodType, T>(endpoint: UpstreamEndpoint, url: string, schema: S, accept: (body: z.infer<S>) => T, signal?: AbortSignal): Promise<T> {
     const timeout = AbortSignal.timeout(options.timeoutMs);
     const combined = signal ? AbortSignal.any([signal, timeout]) : timeout;
     const failed = (error: unknown, what: string): UpstreamError => {
@@ -128,15 +129,18 @@ export function createWikiClient(options: WikiClientOptions): WikiClient {
     if (!parsed.success) {
       throw new UpstreamError(endpoint, 'invalid', 'body does not match the API schema', { cause: parsed.error });
     }
-    return parsed.data;
+    return accept(parsed.data);
   }
 
-  async function call<S extends z.ZodType>(endpoint: UpstreamEndpoint, path: string, schema: S, signal?: AbortSignal): Promise<z.infer<S>> {
+  async function call<S extends z.ZodType, T = z.infer<S>>(
+    endpoint: UpstreamEndpoint, path: string, schema: S, signal?: AbortSignal,
+    accept: (body: z.infer<S>) => T = (body) => body as T,
+  ): Promise<T> {
     const url = `${baseUrl}${path}`;
     for (let n = 0; ; n += 1) {
       const release = await slot(endpoint, signal);
       try {
-        return await attempt(endpoint, url, schema, signal);
+        return await attempt(endpoint, url, schema, accept, signal);
       } catch (error) {
         release();
         if (!(error instanceof UpstreamError)) throw error;
@@ -165,17 +169,7 @@ export function createWikiClient(options: WikiClientOptions): WikiClient {
     baseUrl,
     mapping: (o) => call('mapping', '/mapping', MappingResponseSchema, o?.signal),
     latest: async (o) => {
-      const envelope = await call('latest', '/latest', LatestEnvelopeSchema, o?.signal);
-      let screened: ScreenedLatest;
-      try {
-        screened = screenLatest(envelope.data, Math.floor(now() / 1000));
-      } catch (error) {
-        if (error instanceof UpstreamError) {
-          metrics.upstreamErrors.inc({ endpoint: 'latest' });
-          logger.warn({ endpoint: 'latest', failure: error.failure, attempt: 1, err: error, issues: issuesOf(error) }, 'upstream call failed');
-        }
-        throw error;
-      }
+      const screened = await call('latest', '/latest', LatestEnvelopeSchema, o?.signal, (body) => screenLatest(body.data, Math.floor(now() / 1000)));
       if (screened.rejected > 0) {
         metrics.upstreamRejectedEntries.inc({ endpoint: 'latest' }, screened.rejected);
         logger.warn({ endpoint: 'latest', rejected: screened.rejected, of: screened.total, examples: screened.examples }, 'upstream entries dropped');
@@ -184,15 +178,11 @@ export function createWikiClient(options: WikiClientOptions): WikiClient {
     },
     window: (step, timestamp, o) =>
       call(step, timestamp === undefined ? `/${step}` : `/${step}?timestamp=${timestamp}`, WindowResponseSchema, o?.signal),
-    timeseries: async (itemId, timestep, o) => {
-      const result = await call('timeseries', `/timeseries?id=${itemId}&timestep=${timestep}`, TimeseriesResponseSchema, o?.signal);
-      if (result.itemId !== itemId) {
-        const error = new UpstreamError('timeseries', 'invalid', `asked for item ${itemId}, got ${result.itemId}`);
-        logger.warn({ endpoint: 'timeseries', err: error }, 'upstream call failed');
-        throw error;
-      }
-      return result;
-    },
+    timeseries: (itemId, timestep, o) =>
+      call('timeseries', `/timeseries?id=${itemId}&timestep=${timestep}`, TimeseriesResponseSchema, o?.signal, (body) => {
+        if (body.itemId !== itemId) throw new UpstreamError('timeseries', 'invalid', `asked for item ${itemId}, got ${body.itemId}`);
+        return body;
+      }),
   };
 }
 
