@@ -39,9 +39,13 @@ export async function readLatestPrices(db: Db, afterSeq?: number): Promise<Lates
   return rows.map(toRecord);
 }
 
-/** Every item's latest state and the stream state, read in one transaction so both describe the same commit. */
+/**
+ * Every item's latest state and the stream state, read in one transaction so both describe the
+ * same commit. PostgreSQL needs repeatable read for that (read committed takes a new snapshot per
+ * statement); SQLite's transactions are serializable and its driver ignores the setting.
+ */
 export async function readLatestSnapshot(db: Db): Promise<LatestSnapshot> {
-  return db.transaction().execute(async (trx) => {
+  return db.transaction().setIsolationLevel('repeatable read').execute(async (trx) => {
     const state = await ensureStreamState(trx);
     const rows = await selectLatest(trx).execute();
     return { state, prices: rows.map((row) => ({ ...toRecord(row), changedAt: Number(row.changed_at) })) };

@@ -1,20 +1,16 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openDatabase, type OpenedDatabase } from './db';
+import { beforeEach, expect, it } from 'vitest';
+import { describeEachEngine, useStore } from '../../tests/helpers/store-engines';
 import { ensureStreamState, readStreamState } from './stream-state';
 import { ingestLatest } from './price-writes';
-
-let store: OpenedDatabase;
-beforeEach(async () => {
-  store = await openDatabase('sqlite::memory:');
-  await ensureStreamState(store.db);
-});
-afterEach(() => store.close());
 
 const legs = (itemId: number, high: number | null, low: number | null, time = 1748242800) => ({
   itemId, high, highTime: high === null ? null : time, low, lowTime: low === null ? null : time,
 });
 
-describe('ingestLatest', () => {
+describeEachEngine('ingestLatest', (engine) => {
+  const store = useStore(engine);
+  beforeEach(() => ensureStreamState(store.db));
+
   it('gives every change the next global seq, in item order, and moves the store seq to the last one', async () => {
     const first = await ingestLatest(store.db, [legs(4151, 1716616, 1700000), legs(2, 193, 188), legs(561, 115, 110)]);
     expect(first.changes.map((c) => [c.itemId, c.seq])).toEqual([[2, 1], [561, 2], [4151, 3]]);
