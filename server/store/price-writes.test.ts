@@ -1,5 +1,6 @@
 import { beforeEach, expect, it } from 'vitest';
 import { describeEachEngine, useStore } from '../../tests/helpers/store-engines';
+import { openDatabase } from './db';
 import { ensureStreamState, readStreamState } from './stream-state';
 import { ingestLatest } from './price-writes';
 
@@ -55,4 +56,20 @@ describeEachEngine('ingestLatest', (engine) => {
     const rows = await store.db.selectFrom('latest_prices').select(['item_id', 'high']).execute();
     expect(rows).toEqual([{ item_id: 2, high: 193 }]);
   });
+
+  if (engine.name === 'postgres') {
+    it('gives two instances ingesting at once distinct seqs, the store seq ending at the last', async () => {
+      const other = await openDatabase(store.url);
+      try {
+        const snapshots = [0, 1, 2, 3].map((n) => Array.from({ length: 300 }, (_, i) => legs(i + 1, 1000 + n, 900 + n, 1748242800 + n)));
+        const committed = await Promise.all(snapshots.map((snapshot, n) => ingestLatest(n % 2 ? other.db : store.db, snapshot)));
+        const seqs = committed.flatMap((c) => c.changes.map((change) => change.seq)).sort((a, b) => a - b);
+        expect(seqs).toEqual(Array.from({ length: 1200 }, (_, i) => i + 1));
+        expect((await readStreamState(store.db)).seq).toBe(1200);
+      } finally {
+        await other.close();
+      }
+    });
+  }
 });
+

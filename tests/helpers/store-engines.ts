@@ -90,11 +90,13 @@ const TABLES = ['items', 'latest_prices', 'stream_state', 'price_buckets', 'sync
  * A migrated, empty store for each test of the block. SQLite: a fresh in-memory database per
  * test. PostgreSQL: one database per block (migrated once), every table emptied before each test.
  */
-export function useStore(engine: EngineUnderTest): { readonly db: Db } {
+export function useStore(engine: EngineUnderTest): { readonly db: Db; readonly url: string } {
   let opened: OpenedDatabase | undefined;
+  let url = 'sqlite::memory:';
   if (engine.name === 'postgres') {
     beforeAll(async () => {
-      opened = await openDatabase(await engine.createDatabase());
+      url = await engine.createDatabase();
+      opened = await openDatabase(url);
     });
     beforeEach(async () => {
       for (const table of TABLES) await opened?.db.deleteFrom(table).execute();
@@ -110,6 +112,10 @@ export function useStore(engine: EngineUnderTest): { readonly db: Db } {
     get db(): Db {
       if (!opened) throw new Error('the store is open only inside a test');
       return opened.db;
+    },
+    /** PostgreSQL: the block's database, for a second connection to it. */
+    get url(): string {
+      return url;
     },
   };
 }
