@@ -1,14 +1,12 @@
-// The engines every store test runs on: the embedded SQLite and PostgreSQL (127.0.0.1:5432, or
-// TEST_POSTGRES_URL). On PostgreSQL a block works in databases of its own, created with random
-// names and dropped when the block ends. Without a reachable server the PostgreSQL half is
-// skipped, its title and a stderr line saying why; under CI=true that half fails instead.
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
+// The engines every store test runs on: the embedded SQLite and PostgreSQL (see postgres-admin).
+// On PostgreSQL a block works in databases of its own, created with random names and dropped
+// when the block ends. Without a reachable server the PostgreSQL half is skipped, its title and
+// a stderr line saying why; under CI=true that half fails instead.
 import { afterAll, afterEach, beforeAll, beforeEach, describe } from 'vitest';
 import { openDatabase, type Db, type OpenedDatabase } from '../../server/store/db';
 import type { Engine } from '../../server/store/engine';
+import { createPostgresDatabase, dropPostgresDatabases, postgresUnavailable } from './postgres-admin';
 
-const ADMIN_URL = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const MUST_RUN = process.env.CI === 'true';
 
 export interface EngineUnderTest {
@@ -17,34 +15,9 @@ export interface EngineUnderTest {
   createDatabase(): Promise<string>;
 }
 
-async function admin<T>(run: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: ADMIN_URL, connectionTimeoutMillis: 3000 });
-  await client.connect();
-  try {
-    return await run(client);
-  } finally {
-    await client.end();
-  }
-}
-
-/** Why PostgreSQL cannot be tested here, or null when it can. Asked once per test file. */
-async function postgresUnavailable(): Promise<string | null> {
-  try {
-    await admin((client) => client.query('select 1'));
-    return null;
-  } catch (error) {
-    return `PostgreSQL unreachable at ${ADMIN_URL}: ${error instanceof Error ? error.message || error.name : String(error)}`;
-  }
-}
-
+// Asked once per test file, before its tests are collected, so a skip shows in the titles.
 const unavailable = await postgresUnavailable();
 if (unavailable !== null && !MUST_RUN) console.warn(`skipping the PostgreSQL store tests: ${unavailable}`);
-
-function databaseUrl(name: string): string {
-  const url = new URL(ADMIN_URL);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
 
 /** Runs `body` once per engine, as `title (sqlite)` and `title (postgres)`. */
 export function describeEachEngine(title: string, body: (engine: EngineUnderTest) => void): void {
@@ -64,21 +37,14 @@ export function describeEachEngine(title: string, body: (engine: EngineUnderTest
 
 function postgresEngine(): EngineUnderTest {
   const created: string[] = [];
-  // Registered before the block's own hooks, so it runs after they have closed their stores;
-  // `force` ends any connection still open all the same.
-  afterAll(async () => {
-    if (created.length === 0) return;
-    await admin(async (client) => {
-      for (const name of created.splice(0)) await client.query(`drop database if exists "${name}" with (force)`);
-    });
-  });
+  // Registered before the block's own hooks, so it runs after they have closed their stores.
+  afterAll(() => dropPostgresDatabases(created.splice(0)));
   return {
     name: 'postgres',
     async createDatabase() {
-      const name = `ge_test_${randomBytes(6).toString('hex')}`;
-      await admin((client) => client.query(`create database "${name}"`));
+      const { name, url } = await createPostgresDatabase('ge_test');
       created.push(name);
-      return databaseUrl(name);
+      return url;
     },
   };
 }
