@@ -1,5 +1,6 @@
 import { expect, it } from 'vitest';
 import { describeEachEngine, useStore } from '../../tests/helpers/store-engines';
+import { openDatabase } from './db';
 import { readLatestPrices, readLatestSnapshot } from './latest-query';
 import { ingestLatest } from './price-writes';
 import { ensureStreamState } from './stream-state';
@@ -21,4 +22,21 @@ describeEachEngine('the latest read side', (engine) => {
       [4151, 2, 1748242810],
     ]);
   });
+
+  if (engine.name === 'postgres') {
+    it('reads snapshots that each match one commit while another instance keeps ingesting', async () => {
+      await ensureStreamState(store.db);
+      const other = await openDatabase(store.url);
+      try {
+        for (let round = 0; round < 20; round += 1) {
+          const snapshot = Array.from({ length: 200 }, (_, i) => legs(i + 1, 1000 + round, 1748242800 + round));
+          const [, read] = await Promise.all([ingestLatest(other.db, snapshot), readLatestSnapshot(store.db)]);
+          expect(read.state.seq).toBe(Math.max(0, ...read.prices.map((p) => p.seq)));
+        }
+      } finally {
+        await other.close();
+      }
+    });
+  }
 });
+

@@ -17,10 +17,12 @@ const all: Record<string, EngineMigration> = {
 
 /** The migrations as kysely runs them, bound to `engine`. */
 export function migrationsFor(engine: Engine): Record<string, Migration> {
-  return Object.fromEntries(
-    Object.entries(all).map(([name, m]) => {
-      const down = m.down;
-      return [name, { up: (db) => m.up(db, engine), ...(down ? { down: (db: Kysely<unknown>) => down(db, engine) } : {}) }];
-    }),
-  );
+  const bound: Record<string, Migration> = {};
+  for (const [name, migration] of Object.entries(all)) {
+    const { up, down } = migration;
+    bound[name] = down
+      ? { up: (db) => up(db, engine), down: (db) => down(db, engine) }
+      : { up: (db) => up(db, engine) };
+  }
+  return bound;
 }
