@@ -122,7 +122,7 @@ async function main(): Promise<void> {
   const series = real ?? generatedSeries();
   const engines: Array<[string, Timings | string]> = [
     ['SQLite, temp file, WAL', await onSqlite(series)],
-    ['PostgreSQL, 127.0.0.1', await onPostgres(series)],
+    ['PostgreSQL', await onPostgres(series)],
   ];
   const measured = engines.filter((entry): entry is [string, Timings] => typeof entry[1] !== 'string');
   for (const [engine, reason] of engines) {
