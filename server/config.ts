@@ -9,7 +9,7 @@ export const DEFAULT_USER_AGENT =
 export interface Config {
   port: number;
   host: string;
-  /** `sqlite:PATH` or `sqlite::memory:` (the embedded store; no other engine is built in yet). */
+  /** `sqlite:PATH` or `sqlite::memory:` (the embedded store), or `postgres://…` / `postgresql://…`. */
   databaseUrl: string;
   upstreamUrl: string;
   userAgent: string;
@@ -123,10 +123,27 @@ function url(env: Env, key: string, fallback: string): string {
 function databaseUrl(env: Env, demo: boolean): string {
   const fallback = demo ? 'sqlite:./data/demo.sqlite' : 'sqlite:./data/ge-tracker.sqlite';
   const raw = str(env, 'DATABASE_URL', fallback);
-  if (!/^sqlite:.+/.test(raw)) {
-    throw new ConfigError('DATABASE_URL', `expected sqlite:PATH or sqlite::memory:, got "${raw}"`);
+  if (/^sqlite:.+/.test(raw) || isPostgresUrl(raw)) return raw;
+  throw new ConfigError(
+    'DATABASE_URL',
+    `expected sqlite:PATH, sqlite::memory: or postgres://USER@HOST[:PORT]/DATABASE, got "${redactPassword(raw)}"`,
+  );
+}
+
+function isPostgresUrl(raw: string): boolean {
+  if (!/^postgres(ql)?:\/\//.test(raw)) return false;
+  try {
+    // A host, or libpq's `?host=/socket/dir` for a Unix socket.
+    const parsed = new URL(raw);
+    return parsed.hostname !== '' || parsed.searchParams.has('host');
+  } catch {
+    return false;
   }
-  return raw;
+}
+
+/** A start-up message must not print the database password. */
+function redactPassword(raw: string): string {
+  return raw.replace(/^(\w+:\/\/[^:/@]*:)[^@/]*@/, '$1***@');
 }
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
