@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { GE_TAX_CAP, GE_TAX_INCREASED, GE_TAX_START, geTax, isTaxExempt, taxRate } from './tax';
+import { GE_TAX_CAP, GE_TAX_INCREASED, GE_TAX_START, geTax, isTaxExempt, taxRate, saleTax } from './tax';
 
 const NOW = GE_TAX_INCREASED + 86_400; // a day into the 2% rate
 const OLD = GE_TAX_INCREASED - 86_400; // a day before it
@@ -71,5 +71,10 @@ describe('GE tax before 29 May 2025', () => {
   it('switches to 2% exactly at the increase', () => {
     expect(taxRate(GE_TAX_INCREASED - 1)).toBe(0.01);
     expect(taxRate(GE_TAX_INCREASED)).toBe(0.02);
+  });
+
+  it('taxes a whole sell per item: floored and capped per item, then times the quantity', () => {
+    expect(saleTax(WHIP, 149, 3, GE_TAX_INCREASED)).toBe(6);
+    expect(saleTax(WHIP, 600_000_000, 2, GE_TAX_INCREASED)).toBe(10_000_000);
   });
 });

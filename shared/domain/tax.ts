@@ -39,3 +39,8 @@ export function geTax(itemId: number, sellPrice: number, at: number = Date.now()
   if (sellPrice <= 0 || isTaxExempt(itemId, at)) return 0;
   return Math.min(Math.floor(sellPrice * taxRate(at)), GE_TAX_CAP);
 }
+
+/** Tax on a whole sell: per item, floored and capped per item, times the quantity. */
+export function saleTax(itemId: number, unitPrice: number, quantity: number, at: number): number {
+  return geTax(itemId, unitPrice, at) * quantity;
+}
