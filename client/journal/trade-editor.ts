@@ -28,10 +28,12 @@ export function createTradeEditor(data: AppData, startItemId: number | null) {
       (name) => name && draft().itemName === '' && setDraft({ ...draft(), itemName: name }),
     ),
   );
+  // Memos, so the pre-fill runs when the item or side changes, not on every keystroke it makes itself.
+  const itemId = createMemo(() => itemIdOf()(draft().itemName));
+  const side = createMemo(() => draft().side);
   createEffect(() => {
-    const { itemName, side } = draft();
-    const itemId = itemIdOf()(itemName);
-    const price = itemId === null ? null : livePrice(itemId, side);
+    const id = itemId();
+    const price = id === null ? null : livePrice(id, side());
     if (!priceTyped() && price !== null) setDraft((current) => ({ ...current, price: String(price) }));
   });
   createEffect(() => {

@@ -1,6 +1,6 @@
 // `/journal`: the user's own trades on this device, profit after tax, open positions. Loaded
 // lazily: none of it is in the first paint's code.
-import { useSearchParams } from '@solidjs/router';
+import { A, useSearchParams } from '@solidjs/router';
 import { createMemo } from 'solid-js';
 import { matchTrades, openPositions } from '../../shared/domain/journal-profit';
 import { useAppData } from '../app-context';
@@ -25,7 +25,7 @@ export default function JournalPage() {
     <div class="item-page journal-page">
       <h1>Journal</h1>
       <p class="muted" style={{ margin: 0 }}>
-        Your trades stay on this device.
+        Your trades stay on this device. <A href="/limits">Buy limits</A>
       </p>
       <TradeForm
         draft={editor.draft()}
