@@ -17,6 +17,7 @@ import type { AppData } from './state/app-data';
 // The journal's pages load on first visit: none of their code is in the first paint.
 const JournalPage = lazy(() => import('./pages/journal-page'));
 const LimitsPage = lazy(() => import('./pages/limits-page'));
+const TransferPage = lazy(() => import('./pages/transfer-page'));
 
 export interface AppProps {
   data: AppData;
@@ -50,6 +51,7 @@ export function App(props: AppProps) {
         <Route path="/" component={TablePage} />
         <Route path="/watchlist" component={WatchlistPage} />
         <Route path="/journal" component={JournalPage} />
+        <Route path="/journal/transfer" component={TransferPage} />
         <Route path="/limits" component={LimitsPage} />
         <Route path="/items/:id/:slug?" component={ItemPage} matchFilters={{ id: /^\d{1,9}$/ }} />
         <Route path="*" component={NotFoundPage} />

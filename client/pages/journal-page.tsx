@@ -25,7 +25,7 @@ export default function JournalPage() {
     <div class="item-page journal-page">
       <h1>Journal</h1>
       <p class="muted" style={{ margin: 0 }}>
-        Your trades stay on this device. <A href="/limits">Buy limits</A>
+        Your trades stay on this device. <A href="/limits">Buy limits</A> · <A href="/journal/transfer">Import or export</A>
       </p>
       <TradeForm
         draft={editor.draft()}
