@@ -14,10 +14,11 @@ import type { InstallPrompt } from './pwa/install-prompt';
 import type { ServiceWorkerState } from './pwa/register-sw';
 import type { AppData } from './state/app-data';
 
-// The journal's pages load on first visit: none of their code is in the first paint.
+// The journal's pages and the movers load on first visit: none of their code is in the first paint.
 const JournalPage = lazy(() => import('./pages/journal-page'));
 const LimitsPage = lazy(() => import('./pages/limits-page'));
 const TransferPage = lazy(() => import('./pages/transfer-page'));
+const MoversPage = lazy(() => import('./pages/movers-page'));
 
 export interface AppProps {
   data: AppData;
@@ -53,6 +54,7 @@ export function App(props: AppProps) {
         <Route path="/journal" component={JournalPage} />
         <Route path="/journal/transfer" component={TransferPage} />
         <Route path="/limits" component={LimitsPage} />
+        <Route path="/movers" component={MoversPage} />
         <Route path="/items/:id/:slug?" component={ItemPage} matchFilters={{ id: /^\d{1,9}$/ }} />
         <Route path="*" component={NotFoundPage} />
       </Router>

@@ -104,3 +104,17 @@ test('a journal exported and imported into a fresh browser profile is the same j
     await fresh.close();
   }
 });
+
+test('movers come from the server online and from the saved history offline', async ({ page, context }) => {
+  await useAppOnline(page);
+  await page.getByRole('link', { name: 'Movers' }).click();
+  await expect(page.getByRole('heading', { name: 'Movers' })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: /averages up to|No history/ })).not.toContainText('saved on this device');
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(await page.evaluate(() => window.innerWidth));
+
+  await context.setOffline(true);
+  await page.goto('/movers?period=24h&minVolume=0');
+  await expect(page.getByRole('status').filter({ hasText: 'saved on this device' })).toContainText('By hourly averages');
+  const lists = page.getByRole('region', { name: 'Risers' }).or(page.getByRole('region', { name: 'Fallers' }));
+  await expect(lists.getByRole('link', { name: WHIP.name })).toBeVisible();
+});
