@@ -18,6 +18,8 @@ export interface ItemRowProps {
   staleAfter: number;
   rowIndex: number;
   starred: boolean;
+  /** The buy limit left now, from the journal ("?" when unknown). */
+  limitLeft: string;
   /** The table is being scrolled: rows flying past do not start icon downloads. */
   holdIcon: boolean;
   onToggleStar: (item: CatalogueItem) => void;
@@ -63,6 +65,7 @@ export function ItemRow(props: ItemRowProps) {
       <td><Price value={figures().profit} signed /></td>
       <td>{formatPercent(figures().roi)}</td>
       <td>{props.item.limit === null ? '–' : props.item.limit.toLocaleString('en-GB')}</td>
+      <td>{props.limitLeft}</td>
       <td>{formatPrice(props.item.volume24h)}</td>
       <LegAge time={props.price?.lowTime} now={props.now} staleAfter={props.staleAfter} />
       <LegAge time={props.price?.highTime} now={props.now} staleAfter={props.staleAfter} />

@@ -18,7 +18,7 @@ export function SortHeader(props: SortHeaderProps) {
       <For each={COLUMNS}>
         {(column) => (
           <th scope="col" class={column.class} aria-sort={ariaSort(column.sort)} title={column.title}>
-            <Show when={column.sort} fallback={<span class="visually-hidden">{column.label}</span>}>
+            <Show when={column.sort} fallback={<span class={column.shown ? undefined : 'visually-hidden'}>{column.label}</span>}>
               {(key) => (
                 <button type="button" class="sort-button" data-active={props.sort === key() ? '' : undefined} onClick={() => props.onSort(key())}>
                   {column.label}

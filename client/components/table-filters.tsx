@@ -29,7 +29,7 @@ export function TableFilters(props: TableFiltersProps) {
   let search: HTMLInputElement | undefined;
   onMount(() => props.focusSearch && search?.focus());
   const range = () => parseRangeFilters(props.query);
-  const active = () => [props.query.minMargin, props.query.minVolume, props.query.maxPrice].filter((v) => v.trim() !== '').length + (props.query.members === 'all' ? 0 : 1);
+  const active = () => [props.query.minMargin, props.query.minVolume, props.query.maxPrice].filter((v) => v.trim() !== '').length + (props.query.members === 'all' ? 0 : 1) + (props.query.limitLeft ? 1 : 0);
   return (
     <div role="search" class="filters">
       <label>
@@ -50,6 +50,10 @@ export function TableFilters(props: TableFiltersProps) {
           <RangeInput label="Min margin" placeholder="e.g. 10k" value={props.query.minMargin} invalid={props.query.minMargin.trim() !== '' && range().minMargin === null} onInput={(minMargin) => props.onChange({ minMargin })} />
           <RangeInput label="Min volume (24h)" placeholder="e.g. 500" value={props.query.minVolume} invalid={props.query.minVolume.trim() !== '' && range().minVolume === null} onInput={(minVolume) => props.onChange({ minVolume })} />
           <RangeInput label="Max buy price" placeholder="e.g. 1.5m" value={props.query.maxPrice} invalid={props.query.maxPrice.trim() !== '' && range().maxPrice === null} onInput={(maxPrice) => props.onChange({ maxPrice })} />
+          <label class="check">
+            <input type="checkbox" checked={props.query.limitLeft} onChange={(event) => props.onChange({ limitLeft: event.currentTarget.checked })} />
+            Limit available
+          </label>
         </div>
       </details>
     </div>

@@ -5,12 +5,16 @@ import { createMemo, untrack, type Accessor, type JSX } from 'solid-js';
 import { useAppData } from '../app-context';
 import { ItemTable } from '../components/item-table';
 import type { CatalogueItem } from '../db/records';
+import { formatLimitLeft, hasLimitLeft } from '../../shared/domain/journal-limits';
+import { createLimitLeft } from '../journal/limit-left';
 import { selectRows } from '../table/select-rows';
 import { nextSort, parseTableQuery, toSearchParams, type TableQuery } from '../table/table-query';
 
 export interface TableView {
   query: Accessor<TableQuery>;
   rows: Accessor<CatalogueItem[]>;
+  /** Per item, the buy limit left in the journal's open windows. */
+  limitLeft: Accessor<Map<number, number | null>>;
   update(change: Partial<TableQuery>): void;
   /** A URL parameter outside the table state (e.g. `focus`). */
   param(name: string): string | undefined;
@@ -21,10 +25,13 @@ export function createTableView(items: Accessor<readonly CatalogueItem[]>): Tabl
   const [params, setParams] = useSearchParams();
   const query = createMemo(() => parseTableQuery(params));
   // Ordering uses figures at the moment of sorting; ages in cells tick on their own.
-  const rows = createMemo(() => selectRows(items(), data.allPrices(), query(), untrack(data.now), data.staleAfter()));
+  const limitLeft = createLimitLeft(data);
+  const selected = createMemo(() => selectRows(items(), data.allPrices(), query(), untrack(data.now), data.staleAfter()));
+  const rows = createMemo(() => (query().limitLeft ? selected().filter((item) => hasLimitLeft(limitLeft(), item.id)) : selected()));
   return {
     query,
     rows,
+    limitLeft,
     update: (change) => setParams({ ...toSearchParams({ ...query(), ...change }), focus: undefined }, { replace: true }),
     param: (name) => {
       const value = params[name];
@@ -43,6 +50,7 @@ export function CatalogueTable(props: { label: string; view: TableView; empty: J
       now={data.now()}
       staleAfter={data.staleAfter()}
       watchlist={data.watchlist()}
+      limitLeft={(item) => formatLimitLeft(props.view.limitLeft(), item.id, item.limit)}
       sort={props.view.query().sort}
       dir={props.view.query().dir}
       onSort={(key) => props.view.update(nextSort(props.view.query(), key))}

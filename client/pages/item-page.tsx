@@ -4,6 +4,7 @@ import { createMemo, lazy, Show, Suspense } from 'solid-js';
 import { useAppData } from '../app-context';
 import { ItemSummary } from '../components/item-summary';
 import { FiguresList } from '../components/figures-list';
+import { ItemLimitPanel } from '../journal/item-limit-panel';
 import { ChartControls } from '../charts/chart-controls';
 import { buildSeries } from '../charts/chart-series';
 import { parseChartView, RANGE_SECONDS, RANGE_TIMESTEP } from '../charts/chart-range';
@@ -54,6 +55,7 @@ export function ItemPage() {
             />
             <Show when={figures()}>{(f) => <FiguresList item={current()} figures={f()} />}</Show>
             <p class="muted" style={{ margin: 0 }}>{current().examine}</p>
+            <ItemLimitPanel item={current()} trades={data.journal.trades()} now={data.now()} />
           </>
         )}
       </Show>

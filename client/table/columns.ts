@@ -7,6 +7,8 @@ export interface Column {
   /** Longer description for assistive tech and hover. */
   title?: string;
   class: string;
+  /** A header without a sort still shows its label (the star and icon columns hide theirs). */
+  shown?: boolean;
   /** CSS pixels. Fixed widths keep columns still while virtualised rows come and go. */
   width: number;
 }
@@ -23,6 +25,7 @@ export const COLUMNS: readonly Column[] = [
   { sort: 'profit', label: 'Profit', title: 'Margin after tax, per item', class: 'col-profit', width: 80 },
   { sort: 'roi', label: 'ROI', title: 'Profit divided by the buy price', class: 'col-roi', width: 68 },
   { sort: 'limit', label: 'Limit', title: 'Buy limit per 4 hours', class: 'col-limit', width: 68 },
+  { sort: null, shown: true, label: 'Left', title: 'Buy limit left now, from your journal', class: 'col-limit-left', width: 56 },
   { sort: 'volume', label: 'Volume', title: 'Items traded in the last 24 hours', class: 'col-volume', width: 76 },
   { sort: 'lowAge', label: 'Last buy', title: 'Time since the last instant-sell trade', class: 'col-low-age', width: 80 },
   { sort: 'highAge', label: 'Last sell', title: 'Time since the last instant-buy trade', class: 'col-high-age', width: 80 },

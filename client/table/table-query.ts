@@ -17,6 +17,8 @@ export interface TableQuery {
   minMargin: string;
   minVolume: string;
   maxPrice: string;
+  /** Only items with buy limit left by the journal's open windows (`?limit=left`). */
+  limitLeft: boolean;
 }
 
 export type SearchParams = Partial<Record<string, string | string[]>>;
@@ -39,6 +41,7 @@ export function parseTableQuery(params: SearchParams): TableQuery {
     minMargin: first(params.minMargin),
     minVolume: first(params.minVolume),
     maxPrice: first(params.maxPrice),
+    limitLeft: first(params.limit) === 'left',
   };
 }
 
@@ -53,6 +56,7 @@ export function toSearchParams(query: TableQuery): Record<string, string | undef
     minMargin: text(query.minMargin),
     minVolume: text(query.minVolume),
     maxPrice: text(query.maxPrice),
+    limit: query.limitLeft ? 'left' : undefined,
   };
 }
 
