@@ -14,6 +14,8 @@ import {
   type LatestPricesResponse,
 } from '../shared/protocol/api';
 import type { Timestep } from '../shared/domain/timestep';
+import type { MoverPeriod } from '../shared/domain/movers';
+import { MoversResponseSchema, type MoversResponse } from '../shared/protocol/movers';
 
 /** The server answered, but with an error (or with something that is not our protocol). */
 export class ApiError extends Error {
@@ -56,6 +58,7 @@ export interface Api {
   item(id: number): Promise<ItemRow>;
   history(id: number, timestep: Timestep, since?: number): Promise<HistoryAnswer>;
   latestPrices(since?: string): Promise<LatestPricesResponse>;
+  movers(period: MoverPeriod, minVolume: number): Promise<MoversResponse>;
 }
 
 const PAGE_SIZE = 500;
@@ -115,5 +118,6 @@ export function createApi(options: ApiOptions = {}): Api {
     },
     latestPrices: (since) =>
       requestJson(`/prices/latest${since === undefined ? '' : `?since=${encodeURIComponent(since)}`}`, LatestPricesResponseSchema),
+    movers: (period, minVolume) => requestJson(`/movers?period=${period}&minVolume=${minVolume}`, MoversResponseSchema),
   };
 }

@@ -1,7 +1,7 @@
 // Routes and the shell. The header's status area holds the freshness line; the live stream's
 // indicator goes beside it (`liveStatus`).
 import { Route, Router } from '@solidjs/router';
-import type { JSX } from 'solid-js';
+import { lazy, type JSX } from 'solid-js';
 import { AppDataContext } from './app-context';
 import { createCopier, DisplayContext } from './display-context';
 import { AppShell } from './components/app-shell';
@@ -15,6 +15,12 @@ import type { InstallPrompt } from './pwa/install-prompt';
 import type { ServiceWorkerState } from './pwa/register-sw';
 import type { AppData } from './state/app-data';
 import { describePricesAge, type AppStatus } from './state/app-status';
+
+// The journal's pages and the movers load on first visit: none of their code is in the first paint.
+const JournalPage = lazy(() => import('./pages/journal-page'));
+const LimitsPage = lazy(() => import('./pages/limits-page'));
+const TransferPage = lazy(() => import('./pages/transfer-page'));
+const MoversPage = lazy(() => import('./pages/movers-page'));
 
 export interface AppProps {
   data: AppData;
@@ -53,6 +59,10 @@ export function App(props: AppProps) {
       <Router root={shell}>
         <Route path="/" component={TablePage} />
         <Route path="/watchlist" component={WatchlistPage} />
+        <Route path="/journal" component={JournalPage} />
+        <Route path="/journal/transfer" component={TransferPage} />
+        <Route path="/limits" component={LimitsPage} />
+        <Route path="/movers" component={MoversPage} />
         <Route path="/items/:id/:slug?" component={ItemPage} matchFilters={{ id: /^\d{1,9}$/ }} />
         <Route path="*" component={NotFoundPage} />
       </Router>

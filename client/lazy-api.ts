@@ -11,5 +11,6 @@ export function createLazyApi(options: ApiOptions): Api {
     item: async (id) => (await load()).item(id),
     history: async (id, timestep, since) => (await load()).history(id, timestep, since),
     latestPrices: async (since) => (await load()).latestPrices(since),
+    movers: async (period, minVolume) => (await load()).movers(period, minVolume),
   };
 }

@@ -46,6 +46,15 @@ describe('loadConfig', () => {
     expect(config.sync.latestIntervalMs).toBe(2_000);
   });
 
+  it('takes a PostgreSQL store by URL, in both spellings, and never echoes its password', () => {
+    for (const url of ['postgres://postgres@127.0.0.1:5432/ge', 'postgresql://ge:secret@db.internal/ge?sslmode=require', 'postgres:///ge?host=/run/postgresql']) {
+      expect(loadConfig({ DATABASE_URL: url }).databaseUrl).toBe(url);
+    }
+    const error = configError({ DATABASE_URL: 'postgres://ge:secret@/ge' });
+    expect(error.key).toBe('DATABASE_URL');
+    expect(error.message).not.toContain('secret');
+  });
+
   it('reads durations, booleans and URLs in every accepted form', () => {
     const config = loadConfig({
       SSE_HEARTBEAT_INTERVAL: '500ms',
@@ -79,7 +88,7 @@ describe('loadConfig', () => {
     ['UPSTREAM_URL', 'ftp://example.com', /http\(s\) URL/],
     ['UPSTREAM_URL', 'not a url', /http\(s\) URL/],
     ['DATABASE_URL', 'mysql://db', /sqlite:PATH/],
-    ['DATABASE_URL', 'postgres://localhost/ge', /sqlite:PATH/],
+    ['DATABASE_URL', 'postgres:///ge', /sqlite:PATH, sqlite::memory: or postgres:\/\//],
     ['LOG_LEVEL', 'loud', /one of fatal/],
   ])('refuses %s=%s with a message naming the key', (key, value, accepts) => {
     const error = configError({ [key]: value });

@@ -9,7 +9,7 @@ export const DEFAULT_USER_AGENT =
 export interface Config {
   port: number;
   host: string;
-  /** `sqlite:PATH` or `sqlite::memory:` (the embedded store; no other engine is built in yet). */
+  /** `sqlite:PATH` or `sqlite::memory:` (the embedded store), or `postgres://…` / `postgresql://…`. */
   databaseUrl: string;
   upstreamUrl: string;
   userAgent: string;
@@ -31,6 +31,8 @@ export interface Config {
     upstreamRetries: number;
     /** An upstream body larger than this is refused. */
     upstreamMaxBytes: number;
+    /** The request budget: in flight, started per minute (retries count), on-demand calls queued. */
+    upstreamBudget: { maxConcurrent: number; maxPerMinute: number; queueMax: number };
     /** A /latest naming more ids than this that neither the catalogue nor the store knows is refused. */
     maxNewItems: number;
     /** A /mapping that drops many known items is taken only once it has been seen for this long. */
@@ -121,10 +123,27 @@ function url(env: Env, key: string, fallback: string): string {
 function databaseUrl(env: Env, demo: boolean): string {
   const fallback = demo ? 'sqlite:./data/demo.sqlite' : 'sqlite:./data/ge-tracker.sqlite';
   const raw = str(env, 'DATABASE_URL', fallback);
-  if (!/^sqlite:.+/.test(raw)) {
-    throw new ConfigError('DATABASE_URL', `expected sqlite:PATH or sqlite::memory:, got "${raw}"`);
+  if (/^sqlite:.+/.test(raw) || isPostgresUrl(raw)) return raw;
+  throw new ConfigError(
+    'DATABASE_URL',
+    `expected sqlite:PATH, sqlite::memory: or postgres://USER@HOST[:PORT]/DATABASE, got "${redactPassword(raw)}"`,
+  );
+}
+
+function isPostgresUrl(raw: string): boolean {
+  if (!/^postgres(ql)?:\/\//.test(raw)) return false;
+  try {
+    // A host, or libpq's `?host=/socket/dir` for a Unix socket.
+    const parsed = new URL(raw);
+    return parsed.hostname !== '' || parsed.searchParams.has('host');
+  } catch {
+    return false;
   }
-  return raw;
+}
+
+/** A start-up message must not print the database password. */
+function redactPassword(raw: string): string {
+  return raw.replace(/^(\w+:\/\/[^:/@]*:)[^@/]*@/, '$1***@');
 }
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -155,6 +174,11 @@ export function loadConfig(env: Env, argv: readonly string[] = []): Config {
       upstreamTimeoutMs: duration(env, 'UPSTREAM_TIMEOUT', '10s', 10),
       upstreamRetries: int(env, 'UPSTREAM_RETRIES', 3, 0, 10),
       upstreamMaxBytes: int(env, 'UPSTREAM_MAX_BYTES', 8_388_608, 65_536, 1 << 30),
+      upstreamBudget: {
+        maxConcurrent: int(env, 'UPSTREAM_MAX_CONCURRENT', 4, 1, 1000),
+        maxPerMinute: int(env, 'UPSTREAM_MAX_PER_MINUTE', 120, 1, 1_000_000),
+        queueMax: int(env, 'UPSTREAM_QUEUE_MAX', 100, 0, 1_000_000),
+      },
       maxNewItems: int(env, 'SYNC_MAX_NEW_ITEMS', 1000, 0, 1_000_000),
       mappingShrinkAfterMs: duration(env, 'SYNC_MAPPING_SHRINK_AFTER', '24h'),
     },

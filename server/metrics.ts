@@ -16,6 +16,7 @@ export interface Metrics {
   upstreamErrors: Counter<'endpoint'>;
   upstreamRequests: Counter<'endpoint' | 'status'>;
   upstreamRejectedEntries: Counter<'endpoint'>;
+  upstreamRefused: Counter<'endpoint'>;
 }
 
 export function createMetrics(options: { defaults?: boolean } = {}): Metrics {
@@ -54,6 +55,12 @@ export function createMetrics(options: { defaults?: boolean } = {}): Metrics {
     upstreamRejectedEntries: new Counter({
       name: 'ge_upstream_rejected_entries_total',
       help: 'Impossible upstream entries dropped (the rest of the answer kept), by endpoint',
+      labelNames: ['endpoint'],
+      registers,
+    }),
+    upstreamRefused: new Counter({
+      name: 'ge_upstream_refused_total',
+      help: 'Upstream calls not made because the request budget queue was full, by endpoint',
       labelNames: ['endpoint'],
       registers,
     }),

@@ -77,6 +77,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     timeoutMs: config.sync.upstreamTimeoutMs,
     retries: config.sync.upstreamRetries,
     maxBodyBytes: config.sync.upstreamMaxBytes,
+    budget: config.sync.upstreamBudget,
     logger: logger.child({ component: 'upstream' }),
     metrics,
     backoff: options.upstreamBackoff,
@@ -90,7 +91,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   await stream?.start();
 
   const backfillHistory = options.backfillHistory === undefined ? sync.backfillHistory : (options.backfillHistory ?? undefined);
-  const app = createApp({ config, db: store.db, logger, metrics, now, stream, backfillHistory });
+  const app = createApp({ config, db: store.db, logger, metrics, now, stream, backfillHistory, unrecordedOutcomes: sync.unrecordedOutcomes });
   const server = createServer(app.callback());
   // SSE connections are long-lived: Node's request timeouts must not cut them.
   server.requestTimeout = 0;

@@ -20,6 +20,8 @@ export function AppHeader(props: AppHeaderProps) {
           Items
         </A>
         <A href="/watchlist">Watchlist</A>
+        <A href="/movers">Movers</A>
+        <A href="/journal">Journal</A>
       </nav>
       <div class="header-status">
         {props.status}

@@ -15,6 +15,8 @@ export interface ItemRowProps {
   staleAfter: number;
   rowIndex: number;
   starred: boolean;
+  /** The buy limit left now, from the journal ("?" when unknown). */
+  limitLeft: string;
   /** The table is being scrolled: rows flying past do not start icon downloads. */
   holdIcon: boolean;
   /** The row the keyboard is on (j/k). */
@@ -31,6 +33,7 @@ export function ItemRow(props: ItemRowProps) {
     get now() { return props.now; },
     get staleAfter() { return props.staleAfter; },
     get starred() { return props.starred; },
+    get limitLeft() { return props.limitLeft; },
     get holdIcon() { return props.holdIcon; },
     onToggleStar: (item) => props.onToggleStar(item),
   };

@@ -21,6 +21,8 @@ export interface ItemTableProps {
   /** Seconds without a trade after which a leg is stale (the server's STALE_AFTER). */
   staleAfter: number;
   watchlist: ReadonlySet<number>;
+  /** The "Left" column's text for an item. */
+  limitLeft: (item: CatalogueItem) => string;
   sort: SortKey | null;
   dir: SortDir;
   onSort: (key: SortKey) => void;
@@ -72,6 +74,7 @@ export function ItemTable(props: ItemTableProps) {
                 staleAfter={props.staleAfter}
                 rowIndex={first() + index() + 2}
                 starred={props.watchlist.has(item.id)}
+                limitLeft={props.limitLeft(item)}
                 holdIcon={rowWindow.scrolling()}
                 current={props.current === first() + index()}
                 onToggleStar={props.onToggleStar}

@@ -18,6 +18,8 @@ export interface RowContext {
   now: number;
   staleAfter: number;
   starred: boolean;
+  /** The buy limit left now, from the journal ("?" when unknown). */
+  limitLeft: string;
   holdIcon: boolean;
   onToggleStar: (item: CatalogueItem) => void;
 }
@@ -66,6 +68,7 @@ export function RowCell(props: { column: ColumnId; row: RowContext }): JSX.Eleme
     case 'profit': return <td class={cls}><Price value={r.figures.profit} signed /></td>;
     case 'roi': return <td class={cls}>{formatPercent(r.figures.roi)}</td>;
     case 'limit': return <td class={cls}>{count(r.item.limit)}</td>;
+    case 'limitLeft': return <td class={cls}>{r.limitLeft}</td>;
     case 'potential': return <td class={cls}><Price value={r.figures.potential} signed /></td>;
     case 'potentialVolume': return <td class={cls}><Price value={r.figures.potentialVolume} signed /></td>;
     case 'volume': return <td class={cls}>{formatPrice(r.item.volume24h)}</td>;

@@ -65,6 +65,10 @@ export function TableFilters(props: TableFiltersProps) {
             <input type="checkbox" checked={props.query.steady} onChange={(event) => props.onChange({ steady: event.currentTarget.checked })} />
             Hide thin or unstable
           </label>
+          <label class="check" title="Only items with some of their buy limit left in your journal's open 4-hour windows">
+            <input type="checkbox" checked={props.query.limitLeft} onChange={(event) => props.onChange({ limitLeft: event.currentTarget.checked })} />
+            Limit available
+          </label>
         </div>
         <p class="muted filter-note">
           Thin: ROI {THIN_MIN_ROI * 100}% or more on fewer than {THIN_MAX_VOLUME} trades a day. Unstable: the latest sell is below the latest buy.

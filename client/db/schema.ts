@@ -1,6 +1,6 @@
 // The device database: one versioned schema, upgraded step by step. Every store except
-// `watchlist` is a cache the server can refill; the watchlist is the user's own data and no
-// upgrade may drop it.
+// `watchlist` and `journal` is a cache the server can refill; those two are the user's own data
+// and no upgrade may drop them.
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import type { Timestep } from '../../shared/domain/timestep';
 
@@ -17,6 +17,8 @@ export interface GeDbSchema extends DBSchema {
   meta: { key: string; value: unknown };
   /** Starred items (WatchEntry). */
   watchlist: { key: number; value: unknown };
+  /** The user's logged trades (Trade), keyed by id. */
+  journal: { key: string; value: unknown; indexes: { byItem: number } };
 }
 
 export type GeDb = IDBPDatabase<GeDbSchema>;
@@ -34,6 +36,10 @@ const MIGRATIONS: ReadonlyArray<(db: GeDb, tx: UpgradeTx) => void> = [
     // Charts arrived after the first catalogue. Indexed by time so quota pruning drops the oldest first.
     const points = db.createObjectStore('points', { keyPath: ['itemId', 'timestep', 'timestamp'] });
     points.createIndex('byTimestamp', 'timestamp');
+  },
+  (db) => {
+    const journal = db.createObjectStore('journal', { keyPath: 'id' });
+    journal.createIndex('byItem', 'itemId');
   },
 ];
 

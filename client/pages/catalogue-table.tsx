@@ -7,6 +7,8 @@ import { ItemTable } from '../components/item-table';
 import { ShortcutsDialog } from '../components/shortcuts-dialog';
 import { itemPath } from '../lib/item-path';
 import type { CatalogueItem } from '../db/records';
+import { formatLimitLeft } from '../../shared/domain/journal-limits';
+import { createLimitLeft } from '../journal/limit-left';
 import { createMediaQuery, NARROW_QUERY } from '../lib/media-query';
 import { columnsFor, defaultPreset, type Column, type PresetId } from '../table/columns';
 import { selectRows } from '../table/select-rows';
@@ -18,6 +20,8 @@ export interface TableView {
   rows: Accessor<CatalogueItem[]>;
   preset: Accessor<PresetId>;
   columns: Accessor<Column[]>;
+  /** Per item, the buy limit left in the journal's open windows. */
+  limitLeft: Accessor<Map<number, number | null>>;
   update(change: Partial<TableQuery>): void;
   /** Picks a column preset: kept on the device and put in the URL. */
   choosePreset(preset: PresetId): void;
@@ -31,7 +35,8 @@ export function createTableView(items: Accessor<readonly CatalogueItem[]>): Tabl
   const narrow = createMediaQuery(NARROW_QUERY);
   const query = createMemo(() => parseTableQuery(params));
   // Ordering uses figures at the moment of sorting; ages in cells tick on their own.
-  const rows = createMemo(() => selectRows(items(), data.allPrices(), query(), untrack(data.now), data.staleAfter(), data.watchlist()));
+  const limitLeft = createLimitLeft(data);
+  const rows = createMemo(() => selectRows(items(), data.allPrices(), query(), untrack(data.now), data.staleAfter(), data.watchlist(), limitLeft()));
   const preset = () => query().cols ?? data.prefs.preset() ?? defaultPreset(narrow());
   const update = (change: Partial<TableQuery>) => setParams({ ...toSearchParams({ ...query(), ...change }), focus: undefined }, { replace: true });
   return {
@@ -39,6 +44,7 @@ export function createTableView(items: Accessor<readonly CatalogueItem[]>): Tabl
     rows,
     preset,
     columns: createMemo(() => columnsFor(preset(), narrow(), data.prefs.numbers() === 'exact')),
+    limitLeft,
     update,
     choosePreset(next) {
       data.prefs.setPreset(next);
@@ -66,6 +72,7 @@ export function CatalogueTable(props: { label: string; view: TableView; empty: J
         now={data.now()}
         staleAfter={data.staleAfter()}
         watchlist={data.watchlist()}
+        limitLeft={(item) => formatLimitLeft(props.view.limitLeft(), item.id, item.limit)}
         sort={props.view.query().sort}
         dir={props.view.query().dir}
         onSort={(key) => props.view.update(nextSort(props.view.query(), key))}

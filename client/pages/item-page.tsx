@@ -6,6 +6,7 @@ import { ItemSummary } from '../components/item-summary';
 import { MarketWarnings } from '../components/market-warnings';
 import { hourAverages } from '../../shared/domain/market-flags';
 import { FiguresList } from '../components/figures-list';
+import { ItemLimitPanel } from '../journal/item-limit-panel';
 import { ChartControls } from '../charts/chart-controls';
 import { buildSeries } from '../charts/chart-series';
 import { describeCoverage, parseChartView, RANGE_SECONDS, RANGE_TIMESTEP } from '../charts/chart-range';
@@ -96,6 +97,7 @@ export function ItemPage() {
               </Show>
             </section>
             <Show when={figures()}>{(f) => <FiguresList item={current()} figures={f()} />}</Show>
+            <ItemLimitPanel item={current()} trades={data.journal.trades()} now={data.now()} />
             <p class="muted flush">
               {current().examine}{' '}
               <a href={wikiUrl(current().id)} target="_blank" rel="noopener noreferrer">{current().name} on the OSRS Wiki</a>

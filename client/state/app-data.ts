@@ -8,6 +8,7 @@ import { listPrices } from '../db/prices';
 import type { CatalogueItem, PriceRecord } from '../db/records';
 import type { GeDb } from '../db/schema';
 import { listWatchlist, setWatched } from '../db/watchlist';
+import { createJournal, type Journal } from '../journal/journal-state';
 import { STALE_AFTER_SECONDS } from '../table/row-figures';
 import { createDevicePrefs, type DevicePrefs } from './device-prefs';
 import { createPriceStore, type PriceMap } from './prices-store';
@@ -23,6 +24,8 @@ export interface AppData {
   allPrices(): PriceMap;
   watchlist: Accessor<ReadonlySet<number>>;
   setWatched(itemId: number, watched: boolean): Promise<void>;
+  /** The user's logged trades. */
+  journal: Journal;
   /** The device's copy has been read (it may be empty on a first visit). */
   loaded: Accessor<boolean>;
   /** When the prices were last confirmed with the server (ms), the "as of" time. */
@@ -106,6 +109,7 @@ export function createAppData(options: AppDataOptions): AppData {
     prices: store.prices,
     allPrices: () => (store.version(), store.snapshot()),
     watchlist,
+    journal: createJournal(db),
     async setWatched(itemId, watched) {
       await setWatched(db, itemId, watched, Date.now());
       setWatchlist(new Set(await listWatchlist(db)));

@@ -4,7 +4,7 @@
 import type { SortKey } from './sort-keys';
 
 export const COLUMN_IDS = [
-  'star', 'icon', 'name', 'low', 'high', 'margin', 'tax', 'profit', 'roi', 'limit', 'potential', 'potentialVolume',
+  'star', 'icon', 'name', 'low', 'high', 'margin', 'tax', 'profit', 'roi', 'limit', 'limitLeft', 'potential', 'potentialVolume',
   'volume', 'marginVolume', 'lowAge', 'highAge', 'highalch', 'alchProfit',
 ] as const;
 export type ColumnId = (typeof COLUMN_IDS)[number];
@@ -34,6 +34,7 @@ export const COLUMNS: Readonly<Record<ColumnId, Column>> = {
   profit: c('profit', 'profit', 'Profit', 68, 'Margin after tax, per item'),
   roi: c('roi', 'roi', 'ROI', 68, 'Profit divided by the buy price'),
   limit: c('limit', 'limit', 'Limit', 68, 'Buy limit per 4 hours'),
+  limitLeft: c('limitLeft', 'limitLeft', 'Left', 64, 'Buy limit left now, from your journal'),
   potential: c('potential', 'potential', 'Pot. profit', 92, 'Potential profit: profit × buy limit, per 4 hours'),
   potentialVolume: c('potentialVolume', 'potentialVolume', 'Pot. (vol)', 92, 'Profit × the smaller of the buy limit and a tenth of the 4-hour volume'),
   volume: c('volume', 'volume', 'Volume', 76, 'Items traded in the last 24 hours'),
@@ -46,7 +47,7 @@ export const COLUMNS: Readonly<Record<ColumnId, Column>> = {
 
 export const PRESETS = {
   basic: { label: 'Basic', columns: ['star', 'icon', 'name', 'low', 'high', 'profit'] },
-  flip: { label: 'Flip', columns: ['star', 'icon', 'name', 'low', 'high', 'profit', 'roi', 'limit', 'potential', 'volume'] },
+  flip: { label: 'Flip', columns: ['star', 'icon', 'name', 'low', 'high', 'profit', 'roi', 'limit', 'limitLeft', 'potential', 'volume'] },
   alch: { label: 'High alch', columns: ['star', 'icon', 'name', 'low', 'highalch', 'alchProfit', 'limit', 'volume'] },
   volume: { label: 'Volume', columns: ['star', 'icon', 'name', 'low', 'high', 'margin', 'volume', 'marginVolume', 'potentialVolume', 'lowAge', 'highAge'] },
   all: { label: 'All', columns: COLUMN_IDS },

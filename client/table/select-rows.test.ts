@@ -86,4 +86,12 @@ describe('choosing the table rows', () => {
     expect(names({ starred: 'only', sort: 'name', dir: 'asc' }, starred)).toEqual(['Abyssal tentacle', 'Whip of the ancients']);
     expect(names({ starred: 'pin', q: 'whip' }, starred)).toEqual(['Whip of the ancients', 'Abyssal whip']);
   });
+
+  it('sorts by the buy limit left in the journal and keeps only items with some left under "limit available"', () => {
+    // The whip's window is used up, the tentacle's has 20 left; the others have their whole limit, the cannonball an unknown one.
+    const left = new Map<number, number | null>([[4151, 0], [12006, 20], [2, null]]);
+    const rows = (query: Record<string, string>) => selectRows(items, prices, parseTableQuery(query), NOW, 3600, new Set(), left).map((i) => i.name);
+    expect(rows({ sort: 'limitLeft', dir: 'asc' })).toEqual(['Abyssal whip', 'Abyssal tentacle', 'Whip of the ancients', 'Logs', 'Steel cannonball']);
+    expect(rows({ limit: 'left', sort: 'limitLeft', dir: 'desc' })).toEqual(['Logs', 'Whip of the ancients', 'Abyssal tentacle', 'Steel cannonball']);
+  });
 });

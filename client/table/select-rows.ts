@@ -1,4 +1,5 @@
 // Filters and sorts the whole catalogue on the device: no request, so search is instant offline.
+import { hasLimitLeft, limitLeftOf } from '../../shared/domain/journal-limits';
 import type { CatalogueItem, PriceRecord } from '../db/records';
 import type { PriceMap } from '../state/prices-store';
 import { oldestLegAge, STALE_AFTER_SECONDS, tradeFiguresOf, type TradeFigures } from './row-figures';
@@ -7,12 +8,13 @@ import { parseRangeFilters, type RangeFilters, type TableQuery } from './table-q
 
 const FIGURE_KEYS = new Set<SortKey>(['margin', 'tax', 'profit', 'roi', 'potential', 'potentialVolume', 'marginVolume', 'alchProfit']);
 
-function sortValue(key: SortKey, item: CatalogueItem, price: PriceRecord | undefined, figures: TradeFigures | null): number | string | null {
+function sortValue(key: SortKey, item: CatalogueItem, price: PriceRecord | undefined, figures: TradeFigures | null, left: LimitLeft): number | string | null {
   switch (key) {
     case 'name': return item.name.toLowerCase();
     case 'low': return price?.low ?? null;
     case 'high': return price?.high ?? null;
     case 'limit': return item.limit;
+    case 'limitLeft': return limitLeftOf(left, item.id, item.limit);
     case 'volume': return item.volume24h;
     case 'highalch': return item.highalch;
     // Youngest first when ascending: sort on the negated trade time.
@@ -60,6 +62,9 @@ function filteredOut(range: RangeFilters, query: TableQuery, item: CatalogueItem
   return query.steady && (figures?.shaky ?? false);
 }
 
+/** Per item, the buy limit left in the journal's open windows (null: an unknown limit). */
+export type LimitLeft = ReadonlyMap<number, number | null>;
+
 export function selectRows(
   items: readonly CatalogueItem[],
   prices: PriceMap,
@@ -67,6 +72,7 @@ export function selectRows(
   now: number,
   staleAfter = STALE_AFTER_SECONDS,
   starred: ReadonlySet<number> = new Set(),
+  limitLeft: LimitLeft = new Map(),
 ): CatalogueItem[] {
   const needle = query.q.trim().toLowerCase();
   const range = parseRangeFilters(query);
@@ -79,6 +85,7 @@ export function selectRows(
     if (query.members === 'members' && !item.members) continue;
     if (query.members === 'f2p' && item.members) continue;
     if (query.starred === 'only' && !starred.has(item.id)) continue;
+    if (query.limitLeft && !hasLimitLeft(limitLeft, item.id)) continue;
     const rank = needle === '' ? 0 : matchRank(item.name, needle);
     if (rank < 0) continue;
     const price = prices[item.id];
@@ -88,7 +95,7 @@ export function selectRows(
     const relevance = query.sort === null ? rank : 0;
     // Pinned stars come before everything else, each group in the chosen order.
     const pinned = query.starred === 'pin' && !starred.has(item.id) ? 10 : 0;
-    candidates.push({ item, rank: pinned + relevance, key: sortValue(key, item, price, figures) });
+    candidates.push({ item, rank: pinned + relevance, key: sortValue(key, item, price, figures, limitLeft) });
   }
   return candidates.sort((a, b) => compare(a, b, ascending)).map((c) => c.item);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countActiveFilters, filterParams, nextSort, parseRangeFilters, parseTableQuery, presetFilters, toSearchParams, unreadableFilters } from './table-query';
+import { CLEARED_FILTERS, countActiveFilters, filterParams, nextSort, parseRangeFilters, parseTableQuery, presetFilters, toSearchParams, unreadableFilters } from './table-query';
 
 describe('table state in the URL', () => {
   it('round-trips a search, a sort and every filter through the query string', () => {
@@ -47,5 +47,16 @@ describe('table state in the URL', () => {
     expect(saved).toEqual({ minRoi: '2', starred: 'only' });
     expect(presetFilters(saved)).toMatchObject({ minRoi: '2', starred: 'only', minProfit: '', members: 'all', steady: false });
     expect(presetFilters(saved)).not.toHaveProperty('q');
+  });
+
+  it('keeps "limit available" in the URL as limit=left, counts it, clears it and saves it in a preset', () => {
+    const query = parseTableQuery({ limit: 'left', minRoi: '2' });
+    expect(query.limitLeft).toBe(true);
+    expect(toSearchParams(query)).toMatchObject({ limit: 'left' });
+    expect(parseTableQuery({ limit: 'all' }).limitLeft).toBe(false);
+    expect(countActiveFilters(query)).toBe(2);
+    expect(countActiveFilters({ ...query, ...CLEARED_FILTERS })).toBe(0);
+    expect(filterParams(query)).toEqual({ minRoi: '2', limit: 'left' });
+    expect(presetFilters({ limit: 'left' })).toMatchObject({ limitLeft: true });
   });
 });

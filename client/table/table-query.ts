@@ -23,6 +23,8 @@ export type TableQuery = Record<TextFilter, string> & {
   /** Hide thin or unstable items (shared/domain/market-flags.ts). */
   steady: boolean;
   starred: StarredMode;
+  /** Only items with buy limit left by the journal's open windows (`?limit=left`). */
+  limitLeft: boolean;
   /** A column preset chosen in the URL; null: the one kept on the device. */
   cols: PresetId | null;
 };
@@ -49,6 +51,7 @@ export function parseTableQuery(params: SearchParams): TableQuery {
     members: oneOf(first(params.members), ['all', 'members', 'f2p'], 'all'),
     steady: first(params.steady) === '1',
     starred: oneOf(first(params.starred), ['mixed', 'pin', 'only'], 'mixed'),
+    limitLeft: first(params.limit) === 'left',
     cols: isPresetId(cols) ? cols : null,
   };
 }
@@ -64,6 +67,7 @@ export function toSearchParams(query: TableQuery): Record<string, string | undef
     ...Object.fromEntries(TEXT_FILTERS.map((key) => [key, text(query[key])])),
     steady: query.steady ? '1' : undefined,
     starred: query.starred === 'mixed' ? undefined : query.starred,
+    limit: query.limitLeft ? 'left' : undefined,
     cols: query.cols ?? undefined,
   };
 }
@@ -112,15 +116,15 @@ export function unreadableFilters(query: TableQuery): TextFilter[] {
 /** How many filters narrow the table (search and sort are not filters). */
 export function countActiveFilters(query: TableQuery): number {
   const typed = TEXT_FILTERS.filter((key) => query[key].trim() !== '').length;
-  return typed + (query.members === 'all' ? 0 : 1) + (query.steady ? 1 : 0) + (query.starred === 'only' ? 1 : 0);
+  return typed + (query.members === 'all' ? 0 : 1) + (query.steady ? 1 : 0) + (query.starred === 'only' ? 1 : 0) + (query.limitLeft ? 1 : 0);
 }
 
 /** Every filter back to its default; search, sort and columns stay. */
-export const CLEARED_FILTERS: Pick<TableQuery, TextFilter | 'members' | 'steady' | 'starred'> = {
-  minMargin: '', minProfit: '', minRoi: '', minVolume: '', maxPrice: '', maxAge: '', members: 'all', steady: false, starred: 'mixed',
+export const CLEARED_FILTERS: Pick<TableQuery, TextFilter | 'members' | 'steady' | 'starred' | 'limitLeft'> = {
+  minMargin: '', minProfit: '', minRoi: '', minVolume: '', maxPrice: '', maxAge: '', members: 'all', steady: false, starred: 'mixed', limitLeft: false,
 };
 
-const FILTER_PARAMS = new Set<string>([...TEXT_FILTERS, 'members', 'steady', 'starred']);
+const FILTER_PARAMS = new Set<string>([...TEXT_FILTERS, 'members', 'steady', 'starred', 'limit']);
 
 /** The filter part of the URL, to save as a preset. */
 export function filterParams(query: TableQuery): Record<string, string> {

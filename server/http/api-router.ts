@@ -7,6 +7,7 @@ import { registerHistoryRoutes } from './history-routes';
 import { registerHealthRoutes } from './health-routes';
 import { registerStreamRoutes } from './stream-routes';
 import { registerMetricsRoutes } from './metrics-routes';
+import { registerMoversRoutes } from './movers-routes';
 
 export function apiRouter(deps: AppDeps): Router {
   const router = new Router();
@@ -16,6 +17,7 @@ export function apiRouter(deps: AppDeps): Router {
   registerHistoryRoutes(router, deps);
   registerStreamRoutes(router, deps);
   registerMetricsRoutes(router, deps);
+  registerMoversRoutes(router, deps);
   // Unknown API paths are JSON 404s, never the SPA's index.html.
   router.all(/^\/api\/.*/, () => {
     throw new HttpError(404, 'not_found', 'no such API route');

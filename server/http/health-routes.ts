@@ -14,13 +14,15 @@ export function isDegraded(latest: JobState, nowSeconds: number, latestIntervalM
   return (nowSeconds - latest.lastSuccess) * 1000 > MISSED_INTERVALS * latestIntervalMs;
 }
 
-export function registerHealthRoutes(router: Router, deps: Pick<AppDeps, 'config' | 'db' | 'stream' | 'now'>): void {
+export function registerHealthRoutes(router: Router, deps: Pick<AppDeps, 'config' | 'db' | 'stream' | 'now' | 'unrecordedOutcomes'>): void {
   router.get('/api/v1/health', async (ctx) => {
     const state = await readStreamState(deps.db);
     const jobs: Record<string, JobState> = {};
     for (const row of await readSyncStates(deps.db)) {
       jobs[row.job] = { lastSuccess: row.lastSuccess, lastError: row.lastError, lastErrorAt: row.lastErrorAt };
     }
+    // An outcome the store could not record is known only in memory; it is newer than the row.
+    for (const [job, outcome] of Object.entries(deps.unrecordedOutcomes?.() ?? {})) jobs[job] = { ...(jobs[job] ?? NO_JOB), ...outcome };
     const latest = jobs.latest ?? NO_JOB;
     const now = Math.floor(deps.now() / 1000);
     const body: HealthResponse = {

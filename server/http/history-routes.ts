@@ -16,7 +16,9 @@ const parseHistoryQuery = validate(HistoryQuerySchema);
  * `stored` (the store had enough), `backfilled` (fetched from the wiki's /timeseries just now), or
  * `stored; upstream unavailable` (the store lacked history and the wiki could not be reached in
  * time: the answer is the last good data, possibly partial or empty). Whether the wiki is asked is
- * the history backfill's decision; the route only bounds the wait by the upstream timeout.
+ * the history backfill's decision; the route only bounds the wait by the upstream timeout. An
+ * `upstream unavailable` answer carries Retry-After: when the backfill will ask the wiki again (for
+ * a fetch still running, one upstream timeout).
  */
 export function registerHistoryRoutes(router: Router, deps: Pick<AppDeps, 'config' | 'db' | 'backfillHistory'>): void {
   router.get('/api/v1/items/:id/history', async (ctx) => {
@@ -29,6 +31,10 @@ export function registerHistoryRoutes(router: Router, deps: Pick<AppDeps, 'confi
       : 'stored';
     const body: HistoryResponse = { itemId: id, timestep, buckets: await readBuckets(deps.db, id, timestep, since) };
     ctx.set('X-History-Source', source);
+    if (source === 'stored; upstream unavailable') {
+      const waitMs = deps.backfillHistory?.retryAfterMs(id, timestep) ?? deps.config.sync.upstreamTimeoutMs;
+      ctx.set('Retry-After', String(Math.max(1, Math.ceil(waitMs / 1000))));
+    }
     ctx.body = body;
   });
 }

@@ -3,7 +3,7 @@
 import { sql } from 'kysely';
 import { TIMESTEP_SECONDS, type Timestep } from '../../shared/domain/timestep';
 import type { Db } from './db';
-import { insertRows } from './bulk-insert';
+import { insertRows, type BulkTarget } from './bulk-insert';
 
 export interface BucketInput {
   itemId: number;
@@ -14,10 +14,19 @@ export interface BucketInput {
   lowVolume: number;
 }
 
+const BUCKETS: BulkTarget = {
+  table: 'price_buckets',
+  columns: [
+    ['item_id', 'int4'], ['timestep', 'text'], ['timestamp', 'int8'], ['avg_high', 'int8'], ['avg_low', 'int8'],
+    ['high_volume', 'int8'], ['low_volume', 'int8'],
+  ],
+  keyWidth: 3,
+};
+
 export async function upsertBuckets(db: Db, timestep: Timestep, buckets: readonly BucketInput[]): Promise<void> {
   await insertRows(
     db,
-    'insert into price_buckets (item_id, timestep, timestamp, avg_high, avg_low, high_volume, low_volume)',
+    BUCKETS,
     buckets.map((b) => [b.itemId, timestep, b.timestamp, b.avgHigh, b.avgLow, b.highVolume, b.lowVolume]),
     `on conflict (item_id, timestep, timestamp) do update set
       avg_high = excluded.avg_high, avg_low = excluded.avg_low,

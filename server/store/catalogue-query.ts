@@ -4,6 +4,7 @@ import { sql } from 'kysely';
 import type { CatalogueFields } from '../../shared/domain/catalogue-fields';
 import type { PriceLegs } from '../../shared/domain/price-legs';
 import type { Db } from './db';
+import { engineOf } from './engine';
 
 export interface CatalogueRecord extends PriceLegs, CatalogueFields {
   /** Lower-cased name, for search. */
@@ -87,11 +88,20 @@ export async function readEveryKnownItemId(db: Db): Promise<Set<number>> {
 }
 
 /**
- * A value that changes whenever anything was written to the store: rows changed through this
- * connection (total_changes) or committed by another one (data_version). Readers cache derived
- * views against it. SQLite only.
+ * A value that changes whenever anything was written to the store. Readers cache derived views
+ * against it, so it may change without a write (a reload too many) but never stay put across one.
+ * SQLite: rows changed through this connection (total_changes) or committed by another one
+ * (data_version). PostgreSQL has neither: the current snapshot (`xmin:xmax:in-progress ids`)
+ * changes whenever a transaction that wrote (took a transaction id) ends, as a write becomes
+ * visible exactly when a snapshot stops listing it as in progress, and reading it takes no id
+ * itself. It moves for other databases' writes too, which only costs a fingerprint read
+ * (readCatalogueFingerprint says what really changed).
  */
 export async function readStoreVersion(db: Db): Promise<string> {
+  if (engineOf(db) === 'postgres') {
+    const result = await sql<{ version: string }>`select pg_current_snapshot()::text as version`.execute(db);
+    return result.rows[0]?.version ?? '';
+  }
   const result = await sql<{ changes: number; version: number }>`
     select total_changes() as changes, (select data_version from pragma_data_version) as version
   `.execute(db);
@@ -113,8 +123,8 @@ export async function readCatalogueFingerprint(db: Db): Promise<CatalogueFingerp
   const result = await sql<{ items: string; volumes: string; epoch: string | null; seq: number | null }>`
     select
       (select count(*) || ':' || coalesce(max(updated_at), 0) || ':' || coalesce(sum(in_mapping), 0) from items) as items,
-      (select count(*) || ':' || coalesce(max(updated_at), 0) || ':' || total(volume_1h) || ':' || total(volume_24h)
-        from item_volumes) as volumes,
+      (select count(*) || ':' || coalesce(max(updated_at), 0) || ':' || coalesce(sum(volume_1h), 0) || ':'
+        || coalesce(sum(volume_24h), 0) from item_volumes) as volumes,
       (select epoch from stream_state where id = 1) as epoch,
       (select seq from stream_state where id = 1) as seq
   `.execute(db);

@@ -1,19 +1,14 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openDatabase, type OpenedDatabase } from './db';
+import { expect, it } from 'vitest';
+import { describeEachEngine, useStore } from '../../tests/helpers/store-engines';
 import { upsertMapping, type CatalogueItem } from './items-repo';
-
-let store: OpenedDatabase;
-beforeEach(async () => {
-  store = await openDatabase('sqlite::memory:');
-});
-afterEach(() => store.close());
 
 const cannonball: CatalogueItem = { id: 2, name: 'Cannonball', examine: 'Ammo for the Dwarf Cannon.', members: true, icon: 'Cannonball.png', limit: 11000, value: 5, lowalch: 2, highalch: 3 };
 const bond: CatalogueItem = { id: 13190, name: 'Old school bond', examine: 'This bond can be redeemed for membership.', members: false, icon: 'Old school bond.png', limit: 100, value: 2000000 };
 
-const rows = () => store.db.selectFrom('items').selectAll().orderBy('id').execute();
+describeEachEngine('upsertMapping', (engine) => {
+  const store = useStore(engine);
+  const rows = () => store.db.selectFrom('items').selectAll().orderBy('id').execute();
 
-describe('upsertMapping', () => {
   it('stores the catalogue with missing optional fields as null', async () => {
     const result = await upsertMapping(store.db, [cannonball, bond], 1000);
     expect(result.added).toBe(2);

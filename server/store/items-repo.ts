@@ -2,7 +2,7 @@
 // item that drops out of the mapping is kept (its prices and history stay meaningful) and only
 // flagged in_mapping = 0.
 import type { Db } from './db';
-import { insertRows } from './bulk-insert';
+import { insertRows, type BulkTarget } from './bulk-insert';
 
 export interface CatalogueItem {
   id: number;
@@ -51,10 +51,19 @@ export async function upsertMapping(db: Db, items: readonly CatalogueItem[], now
   });
 }
 
+const ITEMS: BulkTarget = {
+  table: 'items',
+  columns: [
+    ['id', 'int4'], ['name', 'text'], ['examine', 'text'], ['members', 'int4'], ['icon', 'text'], ['buy_limit', 'int4'],
+    ['value', 'int4'], ['lowalch', 'int4'], ['highalch', 'int4'], ['name_lower', 'text'], ['in_mapping', 'int4'], ['updated_at', 'int8'],
+  ],
+  keyWidth: 1,
+};
+
 async function writeItems(db: Db, items: readonly CatalogueItem[], now: number): Promise<void> {
   await insertRows(
     db,
-    'insert into items (id, name, examine, members, icon, buy_limit, value, lowalch, highalch, name_lower, in_mapping, updated_at)',
+    ITEMS,
     items.map((i) => [
       i.id, i.name, i.examine, i.members ? 1 : 0, i.icon, i.limit ?? null, i.value ?? null,
       i.lowalch ?? null, i.highalch ?? null, i.name.toLowerCase(), 1, now,

@@ -1,7 +1,7 @@
 // Read side of latest_prices: each item's latest legs with the seq (and time) of its last change.
 import type { PriceChange } from '../change-feed';
 import type { Db } from './db';
-import { ensureStreamState, type StreamState } from './stream-state';
+import { ensureStreamState, readStreamState, type StreamState } from './stream-state';
 
 /** An item's latest legs and the seq of its last change: the same shape the sync announces. */
 export type LatestRecord = PriceChange;
@@ -39,10 +39,17 @@ export async function readLatestPrices(db: Db, afterSeq?: number): Promise<Lates
   return rows.map(toRecord);
 }
 
-/** Every item's latest state and the stream state, read in one transaction so both describe the same commit. */
+/**
+ * Every item's latest state and the stream state, read in one transaction so both describe the
+ * same commit. PostgreSQL needs repeatable read for that (read committed takes a new snapshot per
+ * statement); SQLite's transactions are serializable and its driver ignores the setting. The epoch
+ * is made first, outside: under repeatable read PostgreSQL refuses even `on conflict do nothing`
+ * when an ingest updated the row after the snapshot began ("could not serialize access").
+ */
 export async function readLatestSnapshot(db: Db): Promise<LatestSnapshot> {
-  return db.transaction().execute(async (trx) => {
-    const state = await ensureStreamState(trx);
+  await ensureStreamState(db);
+  return db.transaction().setIsolationLevel('repeatable read').execute(async (trx) => {
+    const state = await readStreamState(trx);
     const rows = await selectLatest(trx).execute();
     return { state, prices: rows.map((row) => ({ ...toRecord(row), changedAt: Number(row.changed_at) })) };
   });

@@ -25,4 +25,12 @@ describe('diffLatest', () => {
   it('keeps items missing from the snapshot out of the changes', () => {
     expect(diffLatest(new Map([[4151, whip], [2, whip]]), [{ itemId: 2, ...whip }])).toEqual([]);
   });
+
+  it('counts an id the snapshot names twice once, as its last entry', () => {
+    const changed = diffLatest(new Map(), [
+      { itemId: 2, high: 193, highTime: 1748242917, low: 188, lowTime: 1748242930 },
+      { itemId: 2, high: 194, highTime: 1748242977, low: 188, lowTime: 1748242930 },
+    ]);
+    expect(changed).toEqual([{ itemId: 2, high: 194, highTime: 1748242977, low: 188, lowTime: 1748242930 }]);
+  });
 });

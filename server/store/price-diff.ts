@@ -11,10 +11,16 @@ export function sameLegs(a: PriceLegs, b: PriceLegs): boolean {
   return a.high === b.high && a.highTime === b.highTime && a.low === b.low && a.lowTime === b.lowTime;
 }
 
-/** The snapshot's items whose legs differ from `stored`, in ascending id order (so seqs are reproducible). */
+/**
+ * The snapshot's items whose legs differ from `stored`, in ascending id order (so seqs are
+ * reproducible), each id at most once: an id given twice (keys "2" and "02") counts as its last
+ * entry, so one change takes one seq and no upsert meets the same key twice.
+ */
 export function diffLatest(stored: ReadonlyMap<number, PriceLegs>, snapshot: Iterable<ItemLegs>): ItemLegs[] {
+  const last = new Map<number, ItemLegs>();
+  for (const entry of snapshot) last.set(entry.itemId, entry);
   const changed: ItemLegs[] = [];
-  for (const entry of snapshot) {
+  for (const entry of last.values()) {
     const before = stored.get(entry.itemId);
     if (before === undefined || !sameLegs(before, entry)) changed.push(entry);
   }

@@ -1,20 +1,17 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openDatabase, type OpenedDatabase } from './db';
+import { beforeEach, expect, it } from 'vitest';
+import { describeEachEngine, useStore } from '../../tests/helpers/store-engines';
+import { openDatabase } from './db';
 import { ensureStreamState, readStreamState } from './stream-state';
 import { ingestLatest } from './price-writes';
-
-let store: OpenedDatabase;
-beforeEach(async () => {
-  store = await openDatabase('sqlite::memory:');
-  await ensureStreamState(store.db);
-});
-afterEach(() => store.close());
 
 const legs = (itemId: number, high: number | null, low: number | null, time = 1748242800) => ({
   itemId, high, highTime: high === null ? null : time, low, lowTime: low === null ? null : time,
 });
 
-describe('ingestLatest', () => {
+describeEachEngine('ingestLatest', (engine) => {
+  const store = useStore(engine);
+  beforeEach(() => ensureStreamState(store.db));
+
   it('gives every change the next global seq, in item order, and moves the store seq to the last one', async () => {
     const first = await ingestLatest(store.db, [legs(4151, 1716616, 1700000), legs(2, 193, 188), legs(561, 115, 110)]);
     expect(first.changes.map((c) => [c.itemId, c.seq])).toEqual([[2, 1], [561, 2], [4151, 3]]);
@@ -59,4 +56,20 @@ describe('ingestLatest', () => {
     const rows = await store.db.selectFrom('latest_prices').select(['item_id', 'high']).execute();
     expect(rows).toEqual([{ item_id: 2, high: 193 }]);
   });
+
+  if (engine.name === 'postgres') {
+    it('gives two instances ingesting at once distinct seqs, the store seq ending at the last', async () => {
+      const other = await openDatabase(store.url);
+      try {
+        const snapshots = [0, 1, 2, 3].map((n) => Array.from({ length: 300 }, (_, i) => legs(i + 1, 1000 + n, 900 + n, 1748242800 + n)));
+        const committed = await Promise.all(snapshots.map((snapshot, n) => ingestLatest(n % 2 ? other.db : store.db, snapshot)));
+        const seqs = committed.flatMap((c) => c.changes.map((change) => change.seq)).sort((a, b) => a - b);
+        expect(seqs).toEqual(Array.from({ length: 1200 }, (_, i) => i + 1));
+        expect((await readStreamState(store.db)).seq).toBe(1200);
+      } finally {
+        await other.close();
+      }
+    });
+  }
 });
+

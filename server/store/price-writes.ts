@@ -4,9 +4,9 @@
 import type { CommittedChanges, PriceChange } from '../change-feed';
 import type { Db } from './db';
 import { diffLatest, type ItemLegs } from './price-diff';
-import { insertRows } from './bulk-insert';
+import { insertRows, type BulkTarget } from './bulk-insert';
 import { readLatestPrices } from './latest-query';
-import { readStreamState } from './stream-state';
+import { lockStreamState } from './stream-state';
 
 export interface IngestOptions {
   /** Unix milliseconds of the commit (tests pin it). */
@@ -19,7 +19,8 @@ export async function ingestLatest(db: Db, snapshot: Iterable<ItemLegs>, options
   const committedAt = options.now ?? Date.now();
   const changedAt = Math.floor(committedAt / 1000);
   return db.transaction().execute(async (trx) => {
-    const state = await readStreamState(trx);
+    // First, so the stored prices below are read after any ingest that held the lock has committed.
+    const state = await lockStreamState(trx);
     const stored = new Map((await readLatestPrices(trx)).map((latest) => [latest.itemId, latest]));
     const changed = diffLatest(stored, snapshot);
     let seq = state.seq;
@@ -31,10 +32,18 @@ export async function ingestLatest(db: Db, snapshot: Iterable<ItemLegs>, options
   });
 }
 
+const LATEST: BulkTarget = {
+  table: 'latest_prices',
+  columns: [
+    ['item_id', 'int4'], ['high', 'int8'], ['high_time', 'int8'], ['low', 'int8'], ['low_time', 'int8'], ['seq', 'int8'], ['changed_at', 'int8'],
+  ],
+  keyWidth: 1,
+};
+
 async function writeChanges(db: Db, changes: PriceChange[], changedAt: number): Promise<void> {
   await insertRows(
     db,
-    'insert into latest_prices (item_id, high, high_time, low, low_time, seq, changed_at)',
+    LATEST,
     changes.map((c) => [c.itemId, c.high, c.highTime, c.low, c.lowTime, c.seq, changedAt]),
     `on conflict (item_id) do update set
       high = excluded.high, high_time = excluded.high_time, low = excluded.low, low_time = excluded.low_time,

@@ -1,5 +1,7 @@
+// The store's epoch and the last seq given to a price change (one row, id = 1).
 import { randomBytes } from 'node:crypto';
 import type { Db } from './db';
+import { engineOf } from './engine';
 
 export interface StreamState {
   epoch: string;
@@ -21,7 +23,22 @@ export async function ensureStreamState(db: Db, now = Math.floor(Date.now() / 10
 }
 
 export async function readStreamState(db: Db): Promise<StreamState> {
-  const row = await db.selectFrom('stream_state').select(['epoch', 'seq']).where('id', '=', 1).executeTakeFirst();
+  return selectStreamState(db, false);
+}
+
+/**
+ * The stream state, read by a transaction that will hand out seqs after it. On PostgreSQL the
+ * row is locked (`for update`) until that transaction ends, so two instances ingesting at once
+ * take turns instead of giving the same seq twice; a SQLite file has one writer at a time anyway.
+ */
+export async function lockStreamState(trx: Db): Promise<StreamState> {
+  return selectStreamState(trx, engineOf(trx) === 'postgres');
+}
+
+async function selectStreamState(db: Db, forUpdate: boolean): Promise<StreamState> {
+  let query = db.selectFrom('stream_state').select(['epoch', 'seq']).where('id', '=', 1);
+  if (forUpdate) query = query.forUpdate();
+  const row = await query.executeTakeFirst();
   if (!row) throw new Error('stream_state is missing: call ensureStreamState first');
   return { epoch: row.epoch, seq: Number(row.seq) };
 }

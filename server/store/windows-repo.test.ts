@@ -1,22 +1,17 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openDatabase, type OpenedDatabase } from './db';
+import { expect, it } from 'vitest';
+import { describeEachEngine, useStore } from '../../tests/helpers/store-engines';
 import { ingestWindow } from './windows-repo';
 import { upsertBuckets, type BucketInput } from './buckets-repo';
-
-let store: OpenedDatabase;
-beforeEach(async () => {
-  store = await openDatabase('sqlite::memory:');
-});
-afterEach(() => store.close());
 
 const DAY_START = 1748217600; // 2025-05-26 00:00 UTC
 const bucket = (itemId: number, timestamp: number, avgHigh: number | null, highVolume: number, avgLow: number | null, lowVolume: number): BucketInput =>
   ({ itemId, timestamp, avgHigh, avgLow, highVolume, lowVolume });
 
-const buckets = (step: string, itemId: number) =>
-  store.db.selectFrom('price_buckets').selectAll().where('timestep', '=', step).where('item_id', '=', itemId).orderBy('timestamp').execute();
+describeEachEngine('ingestWindow', (engine) => {
+  const store = useStore(engine);
+  const buckets = (step: string, itemId: number) =>
+    store.db.selectFrom('price_buckets').selectAll().where('timestep', '=', step).where('item_id', '=', itemId).orderBy('timestamp').execute();
 
-describe('ingestWindow', () => {
   it('writes a /1h window served twice only once', async () => {
     const window = [bucket(4151, DAY_START, 1718221, 42, 1690676, 76)];
     expect(await ingestWindow(store.db, '1h', DAY_START, window)).toBe('written');

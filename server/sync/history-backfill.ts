@@ -2,10 +2,13 @@
 // and 24h before the server's own rollups reach back, or anything after a cold start). The one
 // owner of that decision: the coverage rule, one fetch in flight per (item, step) shared by every
 // caller, and a memory of recent fetches and failures, so a chart opened by many users costs the
-// wiki one call and a dead wiki is not asked again on every request.
+// wiki one call and a dead wiki is not asked again on every request. A call the request budget
+// refused (its queue full) is remembered only as long as the budget says, and that is the
+// Retry-After a chart answered from the store is given.
 import type { Logger } from '../logger';
 import type { BucketRange } from '../store/history-query';
 import { TIMESERIES_POINTS_ASSURED } from '../upstream/schemas';
+import { UpstreamError } from '../upstream/upstream-error';
 import { TIMESTEP_SECONDS, type Timestep } from '../../shared/domain/timestep';
 
 /** The wiki's history could not be fetched; what the store holds is all there is for now. */
@@ -31,6 +34,8 @@ export interface HistoryBackfill {
    * (the fetch goes on, and later requests join it). Says what the answer that follows is made of.
    */
   backfillWithin(itemId: number, timestep: Timestep, waitMs: number): Promise<HistorySource>;
+  /** How long until the wiki may be asked again after a failure still remembered; undefined if none. */
+  retryAfterMs(itemId: number, timestep: Timestep): number | undefined;
 }
 
 export interface HistoryBackfillDeps {
@@ -68,7 +73,13 @@ export function refetchAfterMs(timestep: Timestep): number {
   return Math.min(86_400_000, Math.max(3_600_000, 12 * TIMESTEP_SECONDS[timestep] * 1000));
 }
 
-type Outcome = { ok: true } | { ok: false; error: HistoryUnavailableError };
+type Outcome = { ok: true } | { ok: false; error: HistoryUnavailableError; cooldownMs: number };
+
+/** A refusal by the request budget lasts as long as its estimate; a failure of the wiki, the cooldown. */
+function cooldownOf(cause: unknown): number {
+  const refused = cause instanceof UpstreamError && cause.failure === 'over-budget' ? cause.retryAfterMs : undefined;
+  return refused ?? FAILURE_COOLDOWN_MS;
+}
 
 export function createHistoryBackfill(deps: HistoryBackfillDeps): HistoryBackfill {
   const inFlight = new Map<string, Promise<Outcome>>();
@@ -91,7 +102,7 @@ export function createHistoryBackfill(deps: HistoryBackfillDeps): HistoryBackfil
         (cause: unknown): Outcome => {
           // Handled: callers answer from the store, or get the typed error, until the cooldown ends.
           deps.logger.warn({ err: cause, itemId, timestep }, 'history backfill failed');
-          return { ok: false, error: new HistoryUnavailableError(itemId, timestep, { cause }) };
+          return { ok: false, error: new HistoryUnavailableError(itemId, timestep, { cause }), cooldownMs: cooldownOf(cause) };
         },
       )
       .then((outcome) => {
@@ -110,7 +121,7 @@ export function createHistoryBackfill(deps: HistoryBackfillDeps): HistoryBackfil
     const running = inFlight.get(key);
     if (running) return { settled: running };
     const last = remembered.get(key);
-    const fresh = last !== undefined && deps.now() - last.at < (last.outcome.ok ? refetchAfterMs(timestep) : FAILURE_COOLDOWN_MS);
+    const fresh = last !== undefined && deps.now() - last.at < (last.outcome.ok ? refetchAfterMs(timestep) : last.outcome.cooldownMs);
     if (fresh && last.outcome.ok) return null;
     const range = await deps.readRange(itemId, timestep);
     if (!lacksHistory(range, timestep, Math.floor(deps.now() / 1000), deps.retentionSeconds[timestep])) return null;
@@ -128,6 +139,12 @@ export function createHistoryBackfill(deps: HistoryBackfillDeps): HistoryBackfil
       if (!decision) return 'stored';
       const outcome = await within(decision.settled, waitMs);
       return outcome?.ok ? 'backfilled' : 'stored; upstream unavailable';
+    },
+    retryAfterMs(itemId, timestep) {
+      const last = remembered.get(`${itemId}:${timestep}`);
+      if (!last || last.outcome.ok) return undefined;
+      const left = last.at + last.outcome.cooldownMs - deps.now();
+      return left > 0 ? left : undefined;
     },
   };
 }

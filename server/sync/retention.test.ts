@@ -1,23 +1,17 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openDatabase, type OpenedDatabase } from '../store/db';
+import { describe, expect, it } from 'vitest';
+import { describeEachEngine, useStore } from '../../tests/helpers/store-engines';
 import { upsertBuckets } from '../store/buckets-repo';
 import { ingestWindow } from '../store/windows-repo';
 import { pruneHistory, retentionSeconds } from './retention';
 import { loadConfig } from '../config';
 
-let store: OpenedDatabase;
-beforeEach(async () => {
-  store = await openDatabase('sqlite::memory:');
-});
-afterEach(() => store.close());
-
 const NOW = 1748242800;
 const DAY = 86_400;
 const point = (timestamp: number) => ({ itemId: 4151, timestamp, avgHigh: 1, avgLow: 1, highVolume: 1, lowVolume: 1 });
-const timestamps = async (step: string) =>
-  (await store.db.selectFrom('price_buckets').select('timestamp').where('timestep', '=', step).orderBy('timestamp').execute()).map((r) => r.timestamp);
-
-describe('pruneHistory with the default retention', () => {
+describeEachEngine('pruneHistory with the default retention', (engine) => {
+  const store = useStore(engine);
+  const timestamps = async (step: string) =>
+    (await store.db.selectFrom('price_buckets').select('timestamp').where('timestep', '=', step).orderBy('timestamp').execute()).map((r) => r.timestamp);
   const retention = loadConfig({}).retention;
 
   it('keeps 5m buckets for two days, 1h for thirty, 6h for a year and 24h forever', async () => {

@@ -1,13 +1,14 @@
 // The sync's lifecycle: mapping then latest once at start, then every job on its own clock.
 // Jobs never throw out of here: a failing upstream is logged and recorded in sync_state (what
 // health shows) while the server keeps serving what it has.
+import { setMaxListeners } from 'node:events';
 import type { CoreDeps } from '../core-deps';
 import type { ChangeFeed } from '../change-feed';
 import { readBucketRange } from '../store/history-query';
 import type { SyncJobName } from '../store/sync-state-repo';
 import type { WikiClient } from '../upstream/wiki-client';
 import { TIMESTEP_SECONDS, type WindowStep } from '../../shared/domain/timestep';
-import { createJobRunner } from './job-runner';
+import { createJobRunner, type UnrecordedOutcomes } from './job-runner';
 import { syncMapping } from './catalogue-job';
 import { createMappingGuard } from './mapping-guard';
 import { syncLatest } from './latest-job';
@@ -33,6 +34,8 @@ export interface SyncService {
   runJob(job: Exclude<SyncJobName, 'timeseries'>): Promise<boolean>;
   /** Fetches /timeseries for history the store lacks (the history route and anything else ask it). */
   backfillHistory: HistoryBackfill;
+  /** Job outcomes the store could not record, for health to show over what it did record. */
+  unrecordedOutcomes(): UnrecordedOutcomes;
 }
 
 const PRUNE_EVERY_MS = 3_600_000;
@@ -43,6 +46,8 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
   const { config, db, logger } = deps;
   const now = deps.now ?? Date.now;
   const controller = new AbortController();
+  // Every queued or running upstream call listens for shutdown here; the request budget bounds how many.
+  setMaxListeners(0, controller.signal);
   const runner = createJobRunner({ db, logger, metrics: deps.metrics, now, cancelled: () => controller.signal.aborted });
   const call = { signal: controller.signal };
   const keep = retentionSeconds(config.retention);
@@ -142,10 +147,11 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
       await pruning;
     },
     runJob,
+    unrecordedOutcomes: () => runner.unrecorded(),
     backfillHistory: createHistoryBackfill({
       readRange: (itemId, step) => readBucketRange(db, itemId, step),
       fetchSeries: (itemId, step) =>
-        runner.track('timeseries', () => syncTimeseries({ ...context, retentionSeconds: keep[step] }, itemId, step)),
+        runner.track('timeseries', () => syncTimeseries({ ...context, retentionSeconds: keep[step] }, itemId, step, call)),
       retentionSeconds: keep,
       logger,
       now,

@@ -2,6 +2,7 @@
 // 6h and 24h rollups they feed) once the fetch is done, never during it.
 import { storeSeries, type BucketInput } from '../store/buckets-repo';
 import type { JobContext } from './job-context';
+import type { CallOptions } from '../upstream/wiki-client';
 import type { Timestep } from '../../shared/domain/timestep';
 
 export interface TimeseriesJobDeps extends Pick<JobContext, 'db' | 'client' | 'logger' | 'now'> {
@@ -9,8 +10,8 @@ export interface TimeseriesJobDeps extends Pick<JobContext, 'db' | 'client' | 'l
   retentionSeconds: number;
 }
 
-export async function syncTimeseries(deps: TimeseriesJobDeps, itemId: number, timestep: Timestep): Promise<void> {
-  const series = await deps.client.timeseries(itemId, timestep);
+export async function syncTimeseries(deps: TimeseriesJobDeps, itemId: number, timestep: Timestep, options?: CallOptions): Promise<void> {
+  const series = await deps.client.timeseries(itemId, timestep, options);
   const cutoff = Math.floor(deps.now() / 1000) - deps.retentionSeconds;
   const buckets: BucketInput[] = series.data
     .filter((p) => p.timestamp >= cutoff)

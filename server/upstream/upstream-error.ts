@@ -1,5 +1,8 @@
-/** Why an upstream call failed; `invalid` means the body was not what the API promises. */
-export type UpstreamFailure = 'http' | 'rate-limited' | 'timeout' | 'network' | 'invalid' | 'aborted';
+/**
+ * Why an upstream call failed; `invalid` means the body was not what the API promises,
+ * `over-budget` that it was never made: the request budget's queue was full (not retryable).
+ */
+export type UpstreamFailure = 'http' | 'rate-limited' | 'timeout' | 'network' | 'invalid' | 'aborted' | 'over-budget';
 
 export class UpstreamError extends Error {
   constructor(
@@ -15,7 +18,7 @@ export class UpstreamError extends Error {
   }
 
   readonly status: number | undefined;
-  /** From a Retry-After header, when the upstream sent one. */
+  /** From a Retry-After header, when the upstream sent one; for `over-budget`, the budget's estimate. */
   readonly retryAfterMs: number | undefined;
 
   /** Worth another attempt: the same request may well succeed later. */

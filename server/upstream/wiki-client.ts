@@ -1,7 +1,8 @@
 // The one client for the wiki's real-time prices API. Every call sends the descriptive
 // User-Agent (the wiki blocks generic ones), is bounded by a timeout, retries transient failures
 // with backoff (honouring Retry-After), and validates the whole body: a response that fails its
-// schema is rejected as a whole, so nothing of it can reach the store.
+// schema is rejected as a whole, so nothing of it can reach the store. Every attempt takes a slot
+// of the request budget (request-budget.ts): /timeseries is on-demand, every other call scheduled.
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { z } from 'zod';
 import type { Logger } from '../logger';
@@ -15,6 +16,7 @@ import { UpstreamError } from './upstream-error';
 import { parseRetryAfter, retryDelay, type BackoffOptions } from './retry-policy';
 import { boundedFetch, FetchLimitError, type BoundedResponse } from './bounded-fetch';
 import { rootCause } from '../error-chain';
+import { BudgetFullError, createRequestBudget, DEFAULT_REQUEST_BUDGET, type RequestBudgetOptions } from './request-budget';
 import { screenLatest, type ScreenedLatest } from './latest-screen';
 
 export type UpstreamEndpoint = 'mapping' | 'latest' | WindowStep | 'timeseries';
@@ -32,6 +34,8 @@ export interface WikiClientOptions {
   maxRetryAfterMs?: number;
   /** A body larger than this is refused (UPSTREAM_MAX_BYTES). */
   maxBodyBytes?: number;
+  /** UPSTREAM_MAX_CONCURRENT, UPSTREAM_MAX_PER_MINUTE, UPSTREAM_QUEUE_MAX (defaults: 4, 120, 100). */
+  budget?: RequestBudgetOptions;
   /** Unix milliseconds, for the /latest screen's bound on trade times in the future. */
   now?: () => number;
 }
@@ -63,8 +67,18 @@ export function createWikiClient(options: WikiClientOptions): WikiClient {
   const maxBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   const now = options.now ?? Date.now;
   const { logger, metrics } = options;
+  const budget = createRequestBudget(options.budget ?? DEFAULT_REQUEST_BUDGET);
 
-  async function attempt<S extends z.ZodType>(endpoint: UpstreamEndpoint, url: string, schema: S, signal?: AbortSignal): Promise<z.infer<S>> {
+  // Every attempt, retries included, waits for a slot; a refusal is not the wiki's failure.
+  const slot = (endpoint: UpstreamEndpoint, signal?: AbortSignal): Promise<() => void> =>
+    budget.acquire(endpoint === 'timeseries' ? 'on-demand' : 'scheduled', signal).catch((error: unknown) => {
+      if (!(error instanceof BudgetFullError)) throw new UpstreamError(endpoint, 'aborted', 'aborted while waiting for the request budget', { cause: error });
+      metrics.upstreamRefused.inc({ endpoint });
+      throw new UpstreamError(endpoint, 'over-budget', error.message, { cause: error, retryAfterMs: error.retryAfterMs });
+    });
+
+  /** One request; `accept` checks what the schema cannot (it throws an UpstreamError to refuse). */
+  async function attempt<S extends z.ZodType, T>(endpoint: UpstreamEndpoint, url: string, schema: S, accept: (body: z.infer<S>) => T, signal?: AbortSignal): Promise<T> {
     const timeout = AbortSignal.timeout(options.timeoutMs);
     const combined = signal ? AbortSignal.any([signal, timeout]) : timeout;
     const failed = (error: unknown, what: string): UpstreamError => {
@@ -115,15 +129,20 @@ export function createWikiClient(options: WikiClientOptions): WikiClient {
     if (!parsed.success) {
       throw new UpstreamError(endpoint, 'invalid', 'body does not match the API schema', { cause: parsed.error });
     }
-    return parsed.data;
+    return accept(parsed.data);
   }
 
-  async function call<S extends z.ZodType>(endpoint: UpstreamEndpoint, path: string, schema: S, signal?: AbortSignal): Promise<z.infer<S>> {
+  async function call<S extends z.ZodType, T = z.infer<S>>(
+    endpoint: UpstreamEndpoint, path: string, schema: S, signal?: AbortSignal,
+    accept: (body: z.infer<S>) => T = (body) => body as T,
+  ): Promise<T> {
     const url = `${baseUrl}${path}`;
     for (let n = 0; ; n += 1) {
+      const release = await slot(endpoint, signal);
       try {
-        return await attempt(endpoint, url, schema, signal);
+        return await attempt(endpoint, url, schema, accept, signal);
       } catch (error) {
+        release();
         if (!(error instanceof UpstreamError)) throw error;
         metrics.upstreamErrors.inc({ endpoint });
         const wait = retryDelay(n, error.retryAfterMs, backoff);
@@ -140,6 +159,8 @@ export function createWikiClient(options: WikiClientOptions): WikiClient {
         } catch (abort) {
           throw new UpstreamError(endpoint, 'aborted', 'aborted while waiting to retry', { cause: abort });
         }
+      } finally {
+        release();
       }
     }
   }
@@ -148,17 +169,7 @@ export function createWikiClient(options: WikiClientOptions): WikiClient {
     baseUrl,
     mapping: (o) => call('mapping', '/mapping', MappingResponseSchema, o?.signal),
     latest: async (o) => {
-      const envelope = await call('latest', '/latest', LatestEnvelopeSchema, o?.signal);
-      let screened: ScreenedLatest;
-      try {
-        screened = screenLatest(envelope.data, Math.floor(now() / 1000));
-      } catch (error) {
-        if (error instanceof UpstreamError) {
-          metrics.upstreamErrors.inc({ endpoint: 'latest' });
-          logger.warn({ endpoint: 'latest', failure: error.failure, attempt: 1, err: error, issues: issuesOf(error) }, 'upstream call failed');
-        }
-        throw error;
-      }
+      const screened = await call('latest', '/latest', LatestEnvelopeSchema, o?.signal, (body) => screenLatest(body.data, Math.floor(now() / 1000)));
       if (screened.rejected > 0) {
         metrics.upstreamRejectedEntries.inc({ endpoint: 'latest' }, screened.rejected);
         logger.warn({ endpoint: 'latest', rejected: screened.rejected, of: screened.total, examples: screened.examples }, 'upstream entries dropped');
@@ -167,15 +178,11 @@ export function createWikiClient(options: WikiClientOptions): WikiClient {
     },
     window: (step, timestamp, o) =>
       call(step, timestamp === undefined ? `/${step}` : `/${step}?timestamp=${timestamp}`, WindowResponseSchema, o?.signal),
-    timeseries: async (itemId, timestep, o) => {
-      const result = await call('timeseries', `/timeseries?id=${itemId}&timestep=${timestep}`, TimeseriesResponseSchema, o?.signal);
-      if (result.itemId !== itemId) {
-        const error = new UpstreamError('timeseries', 'invalid', `asked for item ${itemId}, got ${result.itemId}`);
-        logger.warn({ endpoint: 'timeseries', err: error }, 'upstream call failed');
-        throw error;
-      }
-      return result;
-    },
+    timeseries: (itemId, timestep, o) =>
+      call('timeseries', `/timeseries?id=${itemId}&timestep=${timestep}`, TimeseriesResponseSchema, o?.signal, (body) => {
+        if (body.itemId !== itemId) throw new UpstreamError('timeseries', 'invalid', `asked for item ${itemId}, got ${body.itemId}`);
+        return body;
+      }),
   };
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { GE_TAX_CAP, GE_TAX_INCREASED, GE_TAX_START, geTax, isTaxExempt, taxRate } from './tax';
+import { GE_TAX_CAP, GE_TAX_INCREASED, GE_TAX_START, geTax, isTaxExempt, taxRate, saleTax, grossFromNet } from './tax';
 
 const NOW = GE_TAX_INCREASED + 86_400; // a day into the 2% rate
 const OLD = GE_TAX_INCREASED - 86_400; // a day before it
@@ -71,5 +71,24 @@ describe('GE tax before 29 May 2025', () => {
   it('switches to 2% exactly at the increase', () => {
     expect(taxRate(GE_TAX_INCREASED - 1)).toBe(0.01);
     expect(taxRate(GE_TAX_INCREASED)).toBe(0.02);
+  });
+
+  it('taxes a whole sell per item: floored and capped per item, then times the quantity', () => {
+    expect(saleTax(WHIP, 149, 3, GE_TAX_INCREASED)).toBe(6);
+    expect(saleTax(WHIP, 600_000_000, 2, GE_TAX_INCREASED)).toBe(10_000_000);
+  });
+
+  it('finds the price before tax behind a sell recorded net of tax', () => {
+    // Several prices can leave the same net (the floor): the highest of them is taken.
+    for (const gross of [49, 50, 149, 1_600_000, 1_234_567]) {
+      const net = gross - geTax(WHIP, gross, NOW);
+      const found = grossFromNet(WHIP, net, NOW);
+      expect(found - geTax(WHIP, found, NOW)).toBe(net);
+      expect(found + 1 - geTax(WHIP, found + 1, NOW)).toBeGreaterThan(net);
+    }
+    expect(grossFromNet(WHIP, 1_584_000, OLD)).toBe(1_600_000);
+    expect(grossFromNet(WHIP, 49, NOW)).toBe(50);
+    expect(grossFromNet(WHIP, 995_000_000, NOW)).toBe(1_000_000_000);
+    expect(grossFromNet(BOND, 13_000_000, NOW)).toBe(13_000_000);
   });
 });

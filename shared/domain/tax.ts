@@ -39,3 +39,24 @@ export function geTax(itemId: number, sellPrice: number, at: number = Date.now()
   if (sellPrice <= 0 || isTaxExempt(itemId, at)) return 0;
   return Math.min(Math.floor(sellPrice * taxRate(at)), GE_TAX_CAP);
 }
+
+/** Tax on a whole sell: per item, floored and capped per item, times the quantity. */
+export function saleTax(itemId: number, unitPrice: number, quantity: number, at: number): number {
+  return geTax(itemId, unitPrice, at) * quantity;
+}
+
+/**
+ * The price before tax that leaves `netPrice` per item after it: the other tools' files that
+ * record sells net of tax become prices the journal can tax again by the same rule.
+ */
+export function grossFromNet(itemId: number, netPrice: number, at: number): number {
+  const rate = isTaxExempt(itemId, at) ? 0 : taxRate(at);
+  if (rate === 0 || netPrice <= 0) return netPrice;
+  if (netPrice / (1 - rate) * rate >= GE_TAX_CAP) return netPrice + GE_TAX_CAP;
+  // Several prices leave the same net (the floor): the highest is taken, as that is where the
+  // tax ticks up, at round prices such as 1,600,000.
+  let gross = Math.max(netPrice, Math.floor(netPrice / (1 - rate)) - 2);
+  while (gross - geTax(itemId, gross, at) < netPrice) gross += 1;
+  while (gross + 1 - geTax(itemId, gross + 1, at) === netPrice) gross += 1;
+  return gross;
+}

@@ -30,7 +30,7 @@ test('a column preset and exact numbers are kept on the device, across a reload 
   await waitForServiceWorkerControl(page);
   await page.getByLabel('Columns').selectOption({ label: 'Flip' });
   await expect(page).toHaveURL(/cols=flip/);
-  expect(await headers(page)).toEqual(['Watch', 'Name', 'Buy', 'Sell', 'Profit', 'ROI', 'Limit', 'Pot. profit', 'Volume']);
+  expect(await headers(page)).toEqual(['Watch', 'Name', 'Buy', 'Sell', 'Profit', 'ROI', 'Limit', 'Left', 'Pot. profit', 'Volume']);
   await page.getByRole('button', { name: 'Exact numbers' }).click();
   const row = await findItem(page, WHIP.name);
   await expect(buyCell(row)).toHaveText(/^\d{1,3}(,\d{3})+$/);

@@ -24,7 +24,7 @@ export async function seedCatalogue(db: Db, now = Math.floor(Date.now() / 1000))
     { id: ID.whipSeed, name: 'Whip seed', limit: null },
     { id: ID.bullwhip, name: 'Bullwhip', limit: 5 },
     { id: ID.retired, name: 'Retired whip', inMapping: false },
-  ]);
+  ], now);
   await seedLatest(db, [
     { itemId: ID.whip, high: 1_716_616, highTime: now - 60, low: 1_700_000, lowTime: now - 30 },
     { itemId: ID.nature, high: 115, highTime: now - 10, low: 110, lowTime: now - 20 },

@@ -1,14 +1,14 @@
 import SQLite from 'better-sqlite3';
 import { Kysely, Migrator, SqliteDialect, sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { migrationProvider } from '../db';
 import type { Database } from '../schema';
-import { migrations } from './index';
 
 let db: Kysely<Database>;
 let migrator: Migrator;
 beforeEach(() => {
   db = new Kysely<Database>({ dialect: new SqliteDialect({ database: new SQLite(':memory:') }) });
-  migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+  migrator = new Migrator({ db, provider: migrationProvider(db) });
 });
 afterEach(() => db.destroy());
 

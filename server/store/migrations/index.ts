@@ -1,9 +1,28 @@
-import type { Migration } from 'kysely';
+import type { Kysely, Migration } from 'kysely';
+import type { Engine } from '../engine';
 import * as initial from './001-initial';
 import * as bucketsWithoutRowid from './002-buckets-without-rowid';
 
+/** A migration that is told its engine, for the DDL that differs between SQLite and PostgreSQL. */
+interface EngineMigration {
+  up(db: Kysely<unknown>, engine: Engine): Promise<void>;
+  down?(db: Kysely<unknown>, engine: Engine): Promise<void>;
+}
+
 /** Every migration, by name; names sort in the order they run. */
-export const migrations: Record<string, Migration> = {
+const all: Record<string, EngineMigration> = {
   '001-initial': initial,
   '002-buckets-without-rowid': bucketsWithoutRowid,
 };
+
+/** The migrations as kysely runs them, bound to `engine`. */
+export function migrationsFor(engine: Engine): Record<string, Migration> {
+  const bound: Record<string, Migration> = {};
+  for (const [name, migration] of Object.entries(all)) {
+    const { up, down } = migration;
+    bound[name] = down
+      ? { up: (db) => up(db, engine), down: (db) => down(db, engine) }
+      : { up: (db) => up(db, engine) };
+  }
+  return bound;
+}

@@ -1,0 +1,28 @@
+// One open buy-limit window: bought so far against the limit, how many remain ("?" when the
+// limit is unknown), and the reset as a clock time and a countdown ticking each second.
+import { Show } from 'solid-js';
+import { formatCountdown, type LimitWindow } from '../../shared/domain/journal-limits';
+import { formatClock } from '../lib/format-time';
+import { createClock } from '../state/clock';
+
+export function LimitCountdown(props: { window: LimitWindow }) {
+  const now = createClock(1000);
+  const limit = () => (props.window.limit === null ? '?' : props.window.limit.toLocaleString('en-GB'));
+  const remaining = () => (props.window.remaining === null ? '?' : props.window.remaining.toLocaleString('en-GB'));
+  return (
+    <div class="limit-window">
+      <div>
+        Bought {props.window.bought.toLocaleString('en-GB')} of {limit()} · <strong>{remaining()} left</strong>
+        <Show when={props.window.account}>{(account) => <span class="muted"> ({account()})</span>}</Show>
+      </div>
+      <div role="timer" aria-label="Limit resets">
+        Resets at {formatClock(props.window.resetAt * 1000)}, in {formatCountdown(props.window.resetAt - now())}
+      </div>
+    </div>
+  );
+}
+
+/** Said wherever a countdown shows: there is no push yet, so a reset only shows here. */
+export function InAppOnlyNote() {
+  return <p class="muted" style={{ margin: 0, 'font-size': '0.8rem' }}>The countdown runs in the app only: no notification is sent when a limit resets yet.</p>;
+}
