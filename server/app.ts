@@ -1,12 +1,15 @@
 // Builds the Koa app from its dependencies; never listens (tests use app.callback()).
 import Koa, { type Context } from 'koa';
 import type { AppDeps } from './app-deps';
+import { clientAddressMiddleware } from './http/client-address';
 import { errorMiddleware } from './http/errors';
 import { apiRouter } from './http/api-router';
 import { staticFiles } from './http/static-files';
 
 export function createApp(deps: AppDeps): Koa {
-  const app = new Koa({ proxy: deps.config.trustProxy });
+  // Koa's own proxy reading stays off: it believes the leftmost X-Forwarded-For, which the client
+  // writes. ctx.ip is set by clientAddressMiddleware instead.
+  const app = new Koa({ proxy: false });
   // The single logging hook: the error middleware hands it every 500 it answers, and Koa every
   // error it sees itself (a socket or body stream failing once the answer is under way).
   app.on('error', (err: unknown, ctx?: Context) => {
@@ -14,6 +17,7 @@ export function createApp(deps: AppDeps): Koa {
     else deps.logger.warn({ err }, 'koa error');
   });
   app.use(errorMiddleware());
+  app.use(clientAddressMiddleware(deps.config.trustProxy));
   const api = apiRouter(deps);
   app.use(api.routes());
   app.use(api.allowedMethods());

@@ -23,7 +23,7 @@ describe('loadConfig', () => {
       demo: false,
       demoTickMs: 5_000,
       staticDir: './dist',
-      trustProxy: false,
+      trustProxy: { hops: 0 },
       staleAfterMs: 3_600_000,
     });
     expect(config.userAgent).toMatch(/ge-tracker/);
@@ -56,9 +56,18 @@ describe('loadConfig', () => {
     });
     expect(config.sse.heartbeatIntervalMs).toBe(500);
     expect(config.staleAfterMs).toBe(1_800_000);
-    expect(config.trustProxy).toBe(true);
+    expect(config.trustProxy).toEqual({ hops: 1 });
     expect(config.sse.enabled).toBe(false);
     expect(config.upstreamUrl).toBe('http://127.0.0.1:9999/api');
+  });
+
+  it.each([
+    ['false', { hops: 0 }],
+    ['true', { hops: 1 }],
+    ['2', { hops: 2 }],
+    ['10.0.0.1, 10.8.0.0/16 ,::1', { proxies: ['10.0.0.1', '10.8.0.0/16', '::1'] }],
+  ])('reads TRUST_PROXY=%s as the proxies it names', (value, trust) => {
+    expect(loadConfig({ TRUST_PROXY: value }).trustProxy).toEqual(trust);
   });
 
   it('treats a blank value as unset', () => {
@@ -75,6 +84,8 @@ describe('loadConfig', () => {
     ['RETENTION_5M', '2w', /duration such as/],
     ['DEMO_TICK', 'fast', /duration/],
     ['TRUST_PROXY', 'maybe', /true or false/],
+    ['TRUST_PROXY', '10.0.0.1,proxy.local', /proxy addresses/],
+    ['TRUST_PROXY', '10.0.0.0/33', /CIDR/],
     ['DEMO', '2', /true or false/],
     ['UPSTREAM_URL', 'ftp://example.com', /http\(s\) URL/],
     ['UPSTREAM_URL', 'not a url', /http\(s\) URL/],

@@ -1,5 +1,6 @@
 // The only reader of process.env. Every key, its default and what it accepts is listed here and
 // in .env.example; a bad value stops start-up with a message naming the key.
+import { isIP } from 'node:net';
 import { parseDuration } from '../shared/domain/duration';
 
 export const DEFAULT_UPSTREAM_URL = 'https://prices.runescape.wiki/api/v1/osrs';
@@ -17,7 +18,8 @@ export interface Config {
   demo: boolean;
   demoTickMs: number;
   staticDir: string;
-  trustProxy: boolean;
+  /** Which hops in front of the server are the operator's proxies (see server/http/client-address.ts). */
+  trustProxy: TrustProxy;
   sync: {
     enabled: boolean;
     /** Default 60s, or 5s in demo mode so the simulated market's moves show at once. */
@@ -59,6 +61,12 @@ export interface Config {
     slowClientMaxMs: number;
   };
 }
+
+/**
+ * `hops`: this many proxies stand in front (0: none; X-Forwarded-For is ignored). `proxies`: the
+ * addresses (or CIDR ranges) of the proxies; any hop from one of them is skipped.
+ */
+export type TrustProxy = { hops: number } | { proxies: readonly string[] };
 
 export class ConfigError extends Error {
   constructor(
@@ -127,6 +135,29 @@ function databaseUrl(env: Env, demo: boolean): string {
   return raw;
 }
 
+const PROXY_ADDRESS_RE = /^([^/]+)(?:\/(\d{1,3}))?$/;
+
+function trustProxy(env: Env): TrustProxy {
+  const raw = str(env, 'TRUST_PROXY', 'false');
+  const word = raw.toLowerCase();
+  if (['false', 'no', 'off'].includes(word)) return { hops: 0 };
+  if (['true', 'yes', 'on'].includes(word)) return { hops: 1 };
+  if (/^\d+$/.test(raw) && Number(raw) <= 100) return { hops: Number(raw) };
+  const proxies = raw.split(',').map((part) => part.trim());
+  const valid = proxies.every((part) => {
+    const match = PROXY_ADDRESS_RE.exec(part);
+    const family = match?.[1] === undefined ? 0 : isIP(match[1]);
+    return family !== 0 && (match?.[2] === undefined || Number(match[2]) <= (family === 4 ? 32 : 128));
+  });
+  if (!valid) {
+    throw new ConfigError(
+      'TRUST_PROXY',
+      `expected true or false, a number of proxies (0 to 100) or a comma list of proxy addresses or CIDR ranges, got "${raw}"`,
+    );
+  }
+  return { proxies };
+}
+
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 export function loadConfig(env: Env, argv: readonly string[] = []): Config {
@@ -145,7 +176,7 @@ export function loadConfig(env: Env, argv: readonly string[] = []): Config {
     demo,
     demoTickMs: duration(env, 'DEMO_TICK', '5s', 100),
     staticDir: str(env, 'STATIC_DIR', './dist'),
-    trustProxy: bool(env, 'TRUST_PROXY', false),
+    trustProxy: trustProxy(env),
     sync: {
       enabled: bool(env, 'SYNC_ENABLED', true),
       latestIntervalMs: duration(env, 'SYNC_LATEST_INTERVAL', demo ? '5s' : '60s', 100),

@@ -125,7 +125,7 @@ export function createStreamService(deps: StreamServiceDeps): StreamService {
       const filter = parseItemFilter(queryValue(params, 'items'));
       await rejectUnknownItems(filter.ids, current);
       while (reloading !== undefined) await reloading;
-      // Read once: ctx.ip asks the socket (a syscall) every time.
+      // The client's address as server/http/client-address.ts reads it (TRUST_PROXY's hops skipped).
       const ip = ctx.ip;
       const refusal = hub.refusal(ip);
       if (refusal !== null) return refuse(refusal);
