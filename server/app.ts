@@ -3,6 +3,7 @@ import Koa, { type Context } from 'koa';
 import type { AppDeps } from './app-deps';
 import { clientAddressMiddleware } from './http/client-address';
 import { errorMiddleware } from './http/errors';
+import { refuseBodies } from './http/refuse-bodies';
 import { apiRouter } from './http/api-router';
 import { staticFiles } from './http/static-files';
 
@@ -17,6 +18,7 @@ export function createApp(deps: AppDeps): Koa {
     else deps.logger.warn({ err }, 'koa error');
   });
   app.use(errorMiddleware());
+  app.use(refuseBodies());
   app.use(clientAddressMiddleware(deps.config.trustProxy));
   const api = apiRouter(deps);
   app.use(api.routes());

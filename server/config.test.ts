@@ -70,6 +70,11 @@ describe('loadConfig', () => {
     expect(loadConfig({ TRUST_PROXY: value }).trustProxy).toEqual(trust);
   });
 
+  it('bounds request headers to 10s and whole requests to 30s unless told, and refuses a header bound past the request bound', () => {
+    expect(loadConfig({}).http).toEqual({ headersTimeoutMs: 10_000, requestTimeoutMs: 30_000 });
+    expect(configError({ HTTP_HEADERS_TIMEOUT: '1m' }).key).toBe('HTTP_HEADERS_TIMEOUT');
+  });
+
   it('treats a blank value as unset', () => {
     expect(loadConfig({ PORT: '  ', STALE_AFTER: '' })).toMatchObject({ port: 8080, staleAfterMs: 3_600_000 });
   });
@@ -84,6 +89,7 @@ describe('loadConfig', () => {
     ['RETENTION_5M', '2w', /duration such as/],
     ['DEMO_TICK', 'fast', /duration/],
     ['TRUST_PROXY', 'maybe', /true or false/],
+    ['HTTP_REQUEST_TIMEOUT', 'soon', /duration such as/],
     ['TRUST_PROXY', '10.0.0.1,proxy.local', /proxy addresses/],
     ['TRUST_PROXY', '10.0.0.0/33', /CIDR/],
     ['DEMO', '2', /true or false/],

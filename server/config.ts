@@ -18,6 +18,12 @@ export interface Config {
   demo: boolean;
   demoTickMs: number;
   staticDir: string;
+  http: {
+    /** A client must have sent its request headers within this long. */
+    headersTimeoutMs: number;
+    /** ... and its whole request (no route takes a body, so: its headers) within this long. */
+    requestTimeoutMs: number;
+  };
   /** Which hops in front of the server are the operator's proxies (see server/http/client-address.ts). */
   trustProxy: TrustProxy;
   sync: {
@@ -158,6 +164,16 @@ function trustProxy(env: Env): TrustProxy {
   return { proxies };
 }
 
+function httpTimeouts(env: Env): Config['http'] {
+  const headersTimeoutMs = duration(env, 'HTTP_HEADERS_TIMEOUT', '10s', 100);
+  const requestTimeoutMs = duration(env, 'HTTP_REQUEST_TIMEOUT', '30s', 100);
+  // Node refuses a header deadline later than the request's, which includes the headers.
+  if (headersTimeoutMs > requestTimeoutMs) {
+    throw new ConfigError('HTTP_HEADERS_TIMEOUT', `must not be longer than HTTP_REQUEST_TIMEOUT (${requestTimeoutMs}ms), got ${headersTimeoutMs}ms`);
+  }
+  return { headersTimeoutMs, requestTimeoutMs };
+}
+
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 export function loadConfig(env: Env, argv: readonly string[] = []): Config {
@@ -176,6 +192,7 @@ export function loadConfig(env: Env, argv: readonly string[] = []): Config {
     demo,
     demoTickMs: duration(env, 'DEMO_TICK', '5s', 100),
     staticDir: str(env, 'STATIC_DIR', './dist'),
+    http: httpTimeouts(env),
     trustProxy: trustProxy(env),
     sync: {
       enabled: bool(env, 'SYNC_ENABLED', true),

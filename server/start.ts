@@ -91,10 +91,16 @@ export async function startServer(config: Config, options: StartOptions = {}): P
 
   const backfillHistory = options.backfillHistory === undefined ? sync.backfillHistory : (options.backfillHistory ?? undefined);
   const app = createApp({ config, db: store.db, logger, metrics, now, stream, backfillHistory });
-  const server = createServer(app.callback());
-  // SSE connections are long-lived: Node's request timeouts must not cut them.
-  server.requestTimeout = 0;
-  server.headersTimeout = 60_000;
+  // Node's request deadline runs until the request has been received, not answered: a stream's
+  // GET has no body, so its deadline ends with its headers and the long-lived answer is never cut.
+  // A client dripping its headers or a body is answered 408 and closed. The deadlines are checked
+  // every quarter of the shorter one (Node's default check is every 30 s).
+  const { headersTimeoutMs, requestTimeoutMs } = config.http;
+  const server = createServer({
+    headersTimeout: headersTimeoutMs,
+    requestTimeout: requestTimeoutMs,
+    connectionsCheckingInterval: Math.min(30_000, Math.max(25, Math.floor(headersTimeoutMs / 4))),
+  }, app.callback());
   await new Promise<void>((resolve) => server.listen({ port: config.port, host: config.host, backlog: options.backlog }, resolve));
   const { port } = server.address() as AddressInfo;
   const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;

@@ -6,6 +6,8 @@ export const ERROR_CODES = [
   'bad_request',
   /** 400: a query or path parameter a route refuses; the message names it. */
   'invalid_parameter',
+  /** 413: the request carries a body; no route takes one. */
+  'body_not_allowed',
   /** 404: no such API route. */
   'not_found',
   /** 404 on an item route, 400 on the stream's items filter: no item with that id. */
