@@ -11,7 +11,7 @@ import { createCatchUp, type CatchUp } from './catch-up';
 import { SseHub, type RefusalReason } from './sse-hub';
 import { HttpError } from '../http-error';
 import { parseItemFilter, pickResumeId, queryValue } from './stream-request';
-import { writeStreamHead, firstChunk } from './stream-opening';
+import { STREAM_HEADERS, writeStreamHead, firstChunk } from './stream-opening';
 
 export interface StreamServiceDeps extends CoreDeps {
   feed: ChangeFeed;
@@ -124,6 +124,12 @@ export function createStreamService(deps: StreamServiceDeps): StreamService {
       const params = new URLSearchParams(ctx.querystring);
       const filter = parseItemFilter(queryValue(params, 'items'));
       await rejectUnknownItems(filter.ids, current);
+      // HEAD learns what a GET would open, with no body: it takes no slot and is never registered.
+      if (ctx.method === 'HEAD') {
+        ctx.status = 200;
+        ctx.set(STREAM_HEADERS);
+        return;
+      }
       while (reloading !== undefined) await reloading;
       // The client's address as server/http/client-address.ts reads it (TRUST_PROXY's hops skipped).
       const ip = ctx.ip;

@@ -10,6 +10,8 @@ export const ERROR_CODES = [
   'body_not_allowed',
   /** 404: no such API route. */
   'not_found',
+  /** 405 with Allow: the route exists but does not take this method. */
+  'method_not_allowed',
   /** 404 on an item route, 400 on the stream's items filter: no item with that id. */
   'unknown_item',
   /** 404: the live stream is turned off on this server (SSE_ENABLED=false). */
