@@ -12,7 +12,7 @@ export const ERROR_CODES = [
   'not_found',
   /** 405 with Allow: the route exists but does not take this method. */
   'method_not_allowed',
-  /** 404 on an item route, 400 on the stream's items filter: no item with that id. */
+  /** 404 on an item route and on the stream's items filter: no item with that id; the message names the ids. */
   'unknown_item',
   /** 404: the live stream is turned off on this server (SSE_ENABLED=false). */
   'stream_disabled',

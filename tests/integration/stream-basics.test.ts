@@ -136,10 +136,10 @@ describe('refusals', () => {
     expect(ErrorBodySchema.parse(refused.json).error.code).toBe('invalid_parameter');
   });
 
-  it('lists the unknown ids of a filter in a 400', async () => {
+  it('lists the unknown ids of a filter in a 404', async () => {
     const s = await start();
     const refused = await readRefusal(`${s.url}/api/v1/prices/stream?items=4151,777777,888888`);
-    expect(refused.status).toBe(400);
+    expect(refused.status).toBe(404);
     const { error } = ErrorBodySchema.parse(refused.json);
     expect(error.code).toBe('unknown_item');
     expect(error.message).toContain('777777,888888');
