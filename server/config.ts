@@ -24,6 +24,12 @@ export interface Config {
     /** ... and its whole request (no route takes a body, so: its headers) within this long. */
     requestTimeoutMs: number;
   };
+  metrics: {
+    /** When set, /metrics needs `Authorization: Bearer <token>`. */
+    token: string | undefined;
+    /** When set, /metrics is served on this port (of HOST) too, by a listener of its own. */
+    port: number | undefined;
+  };
   /** Which hops in front of the server are the operator's proxies (see server/http/client-address.ts). */
   trustProxy: TrustProxy;
   sync: {
@@ -193,6 +199,10 @@ export function loadConfig(env: Env, argv: readonly string[] = []): Config {
     demoTickMs: duration(env, 'DEMO_TICK', '5s', 100),
     staticDir: str(env, 'STATIC_DIR', './dist'),
     http: httpTimeouts(env),
+    metrics: {
+      token: env.METRICS_TOKEN?.trim() || undefined,
+      port: env.METRICS_PORT?.trim() ? int(env, 'METRICS_PORT', 0, 0, 65535) : undefined,
+    },
     trustProxy: trustProxy(env),
     sync: {
       enabled: bool(env, 'SYNC_ENABLED', true),

@@ -6,6 +6,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type Koa from 'koa';
 import { createApp } from './app';
+import { createMetricsApp } from './http/metrics-app';
 import type { Config } from './config';
 import { createLogger, type Logger } from './logger';
 import { createMetrics, type Metrics } from './metrics';
@@ -45,6 +46,8 @@ export interface RunningServer {
   /** http://host:port as a browser on this machine reaches it. */
   url: string;
   port: number;
+  /** Where /metrics is served by its own listener (METRICS_PORT); absent without one. */
+  metricsUrl: string | undefined;
   config: Config;
   logger: Logger;
   metrics: Metrics;
@@ -101,17 +104,21 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     requestTimeout: requestTimeoutMs,
     connectionsCheckingInterval: Math.min(30_000, Math.max(25, Math.floor(headersTimeoutMs / 4))),
   }, app.callback());
-  await new Promise<void>((resolve) => server.listen({ port: config.port, host: config.host, backlog: options.backlog }, resolve));
-  const { port } = server.address() as AddressInfo;
-  const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
+  const port = await listen(server, config.port, config.host, options.backlog);
+  const url = originOf(config.host, port);
   logger.info({ host: config.host, port, demo: config.demo }, `GE Tracker listening on ${url}`);
+  const metricsServer = config.metrics.port === undefined ? undefined : createServer(createMetricsApp({ config, metrics, logger }).callback());
+  const metricsUrl = metricsServer && originOf(config.host, await listen(metricsServer, config.metrics.port ?? 0, config.host));
+  if (metricsUrl !== undefined) logger.info({ url: `${metricsUrl}/metrics` }, 'metrics served on their own port');
 
   if (options.startSync !== false) void sync.start().catch((err: unknown) => logger.error({ err }, 'sync failed to start'));
 
   return {
-    url, port, config, logger, metrics, store, state, feed, sync, stream, app, server,
+    url, port, metricsUrl, config, logger, metrics, store, state, feed, sync, stream, app, server,
     async close(closing = {}) {
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      metricsServer?.close();
+      metricsServer?.closeAllConnections();
       await stream?.close();
       await sync.stop();
       server.closeAllConnections();
@@ -119,4 +126,13 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       if (!closing.keepStore) await store.close();
     },
   };
+}
+
+async function listen(server: Server, port: number, host: string, backlog?: number): Promise<number> {
+  await new Promise<void>((resolve) => server.listen({ port, host, backlog }, resolve));
+  return (server.address() as AddressInfo).port;
+}
+
+function originOf(host: string, port: number): string {
+  return `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`;
 }

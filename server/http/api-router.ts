@@ -26,7 +26,7 @@ export function apiRouter(deps: AppDeps): Router {
   registerPriceRoutes(router, deps);
   registerHistoryRoutes(router, deps);
   registerStreamRoutes(router, deps);
-  registerMetricsRoutes(router, deps);
+  registerMetricsRoutes(router, deps, 'public');
   // Every /api path ends here when no route answered it: a known path asked with another method
   // is a 405 naming the methods it takes (OPTIONS is answered with them); an unknown path is a
   // JSON 404, never the SPA's index.html.

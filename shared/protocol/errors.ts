@@ -8,6 +8,8 @@ export const ERROR_CODES = [
   'invalid_parameter',
   /** 413: the request carries a body; no route takes one. */
   'body_not_allowed',
+  /** 401 with WWW-Authenticate: /metrics needs its bearer token (METRICS_TOKEN). */
+  'unauthorized',
   /** 404: no such API route. */
   'not_found',
   /** 405 with Allow: the route exists but does not take this method. */

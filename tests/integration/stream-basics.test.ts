@@ -173,12 +173,12 @@ describe('refusals', () => {
 
 describe('observability', () => {
   it('serves Prometheus metrics with the stream counters', async () => {
-    const s = await start();
+    const s = await start({ METRICS_TOKEN: 'scrape-me' });
     const stream = await raw('/api/v1/prices/stream');
     await stream.next((e) => e.event === 'connected');
     await applyChanges(s.store.db, s.feed, [priceMove(2, 1), priceMove(4151, 1)]);
     await stream.next((e) => e.event === 'sync-complete');
-    const response = await fetch(`${s.url}/metrics`);
+    const response = await fetch(`${s.url}/metrics`, { headers: { Authorization: 'Bearer scrape-me' } });
     expect(response.headers.get('content-type')).toMatch(/^text\/plain/);
     const text = await response.text();
     expect(text).toMatch(/^ge_sse_clients 1$/m);
