@@ -2,7 +2,9 @@
 import Koa, { type Context } from 'koa';
 import type { AppDeps } from './app-deps';
 import { clientAddressMiddleware } from './http/client-address';
+import { cors } from './http/cors';
 import { errorMiddleware } from './http/errors';
+import { securityHeaders } from './http/security-headers';
 import { refuseBodies } from './http/refuse-bodies';
 import { apiRouter } from './http/api-router';
 import { staticFiles } from './http/static-files';
@@ -17,6 +19,8 @@ export function createApp(deps: AppDeps): Koa {
     if (ctx !== undefined && !ctx.headerSent) deps.logger.error({ err, method: ctx.method, path: ctx.path }, 'request failed');
     else deps.logger.warn({ err }, 'koa error');
   });
+  app.use(securityHeaders());
+  app.use(cors());
   app.use(errorMiddleware());
   app.use(refuseBodies());
   app.use(clientAddressMiddleware(deps.config.trustProxy));

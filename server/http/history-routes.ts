@@ -6,6 +6,7 @@ import type { HistorySource } from '../sync/history-backfill';
 import { requireKnownItems } from '../known-items';
 import { HistoryQuerySchema, ItemIdParamsSchema } from './request-schemas';
 import { validate } from './validate';
+import { sendCacheableJson } from './cacheable-json';
 
 const parseItemId = validate(ItemIdParamsSchema);
 const parseHistoryQuery = validate(HistoryQuerySchema);
@@ -28,6 +29,6 @@ export function registerHistoryRoutes(router: Router, deps: Pick<AppDeps, 'confi
       : 'stored';
     const body: HistoryResponse = { itemId: id, timestep, buckets: await readBuckets(deps.db, id, timestep, since) };
     ctx.set('X-History-Source', source);
-    ctx.body = body;
+    sendCacheableJson(ctx, body);
   });
 }

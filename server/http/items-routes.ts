@@ -3,6 +3,7 @@ import type { AppDeps } from '../app-deps';
 import { ItemsQuerySchema, type ItemRow, type ItemsResponse } from '../../shared/protocol/api';
 import { unknownItems } from '../known-items';
 import { createCatalogueCache } from './catalogue-cache';
+import { sendCacheableJson } from './cacheable-json';
 import { listItems } from './item-list';
 import { toItemRow } from './item-row';
 import { ItemIdParamsSchema } from './request-schemas';
@@ -28,7 +29,7 @@ export function registerItemRoutes(router: Router, deps: Pick<AppDeps, 'config' 
       offset: query.offset,
       asOf: now,
     };
-    ctx.body = body;
+    sendCacheableJson(ctx, body);
   });
 
   router.get('/api/v1/items/:id', async (ctx) => {
@@ -36,6 +37,6 @@ export function registerItemRoutes(router: Router, deps: Pick<AppDeps, 'config' 
     const entry = (await catalogue.read()).byId.get(id);
     if (!entry) throw unknownItems([id]);
     const body: ItemRow = toItemRow(entry.record, nowSeconds(), staleAfter);
-    ctx.body = body;
+    sendCacheableJson(ctx, body);
   });
 }

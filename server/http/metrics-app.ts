@@ -5,10 +5,12 @@ import Koa from 'koa';
 import type { AppDeps } from '../app-deps';
 import { errorMiddleware } from './errors';
 import { registerMetricsRoutes } from './metrics-routes';
+import { securityHeaders } from './security-headers';
 
 export function createMetricsApp(deps: Pick<AppDeps, 'config' | 'metrics' | 'logger'>): Koa {
   const app = new Koa();
   app.on('error', (err: unknown) => deps.logger.warn({ err }, 'metrics request failed'));
+  app.use(securityHeaders());
   app.use(errorMiddleware());
   const router = new Router();
   registerMetricsRoutes(router, deps, 'own-port');
