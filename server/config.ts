@@ -1,7 +1,7 @@
 // The only reader of process.env. Every key, its default and what it accepts is listed here and
 // in .env.example; a bad value stops start-up with a message naming the key.
-import { isIP } from 'node:net';
 import { parseDuration } from '../shared/domain/duration';
+import { parseTrustProxy, type TrustProxy } from './trust-proxy';
 
 export const DEFAULT_UPSTREAM_URL = 'https://prices.runescape.wiki/api/v1/osrs';
 export const DEFAULT_USER_AGENT =
@@ -74,12 +74,6 @@ export interface Config {
   };
 }
 
-/**
- * `hops`: this many proxies stand in front (0: none; X-Forwarded-For is ignored). `proxies`: the
- * addresses (or CIDR ranges) of the proxies; any hop from one of them is skipped.
- */
-export type TrustProxy = { hops: number } | { proxies: readonly string[] };
-
 export class ConfigError extends Error {
   constructor(
     readonly key: string,
@@ -147,27 +141,16 @@ function databaseUrl(env: Env, demo: boolean): string {
   return raw;
 }
 
-const PROXY_ADDRESS_RE = /^([^/]+)(?:\/(\d{1,3}))?$/;
-
 function trustProxy(env: Env): TrustProxy {
   const raw = str(env, 'TRUST_PROXY', 'false');
-  const word = raw.toLowerCase();
-  if (['false', 'no', 'off'].includes(word)) return { hops: 0 };
-  if (['true', 'yes', 'on'].includes(word)) return { hops: 1 };
-  if (/^\d+$/.test(raw) && Number(raw) <= 100) return { hops: Number(raw) };
-  const proxies = raw.split(',').map((part) => part.trim());
-  const valid = proxies.every((part) => {
-    const match = PROXY_ADDRESS_RE.exec(part);
-    const family = match?.[1] === undefined ? 0 : isIP(match[1]);
-    return family !== 0 && (match?.[2] === undefined || Number(match[2]) <= (family === 4 ? 32 : 128));
-  });
-  if (!valid) {
+  const trust = parseTrustProxy(raw);
+  if (trust === null) {
     throw new ConfigError(
       'TRUST_PROXY',
       `expected true or false, a number of proxies (0 to 100) or a comma list of proxy addresses or CIDR ranges, got "${raw}"`,
     );
   }
-  return { proxies };
+  return trust;
 }
 
 function httpTimeouts(env: Env): Config['http'] {

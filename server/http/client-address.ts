@@ -5,7 +5,7 @@
 import { BlockList, isIP } from 'node:net';
 import type { IncomingMessage } from 'node:http';
 import type { Context, Next } from 'koa';
-import type { TrustProxy } from '../config';
+import type { TrustProxy } from '../trust-proxy';
 
 export type ClientAddress = (req: IncomingMessage) => string;
 
