@@ -23,7 +23,7 @@ describe('loadConfig', () => {
       demo: false,
       demoTickMs: 5_000,
       staticDir: './dist',
-      trustProxy: false,
+      trustProxy: { hops: 0 },
       staleAfterMs: 3_600_000,
     });
     expect(config.userAgent).toMatch(/ge-tracker/);
@@ -65,9 +65,23 @@ describe('loadConfig', () => {
     });
     expect(config.sse.heartbeatIntervalMs).toBe(500);
     expect(config.staleAfterMs).toBe(1_800_000);
-    expect(config.trustProxy).toBe(true);
+    expect(config.trustProxy).toEqual({ hops: 1 });
     expect(config.sse.enabled).toBe(false);
     expect(config.upstreamUrl).toBe('http://127.0.0.1:9999/api');
+  });
+
+  it.each([
+    ['false', { hops: 0 }],
+    ['true', { hops: 1 }],
+    ['2', { hops: 2 }],
+    ['10.0.0.1, 10.8.0.0/16 ,::1', { proxies: ['10.0.0.1', '10.8.0.0/16', '::1'] }],
+  ])('reads TRUST_PROXY=%s as the proxies it names', (value, trust) => {
+    expect(loadConfig({ TRUST_PROXY: value }).trustProxy).toEqual(trust);
+  });
+
+  it('bounds request headers to 10s and whole requests to 30s unless told, and refuses a header bound past the request bound', () => {
+    expect(loadConfig({}).http).toEqual({ headersTimeoutMs: 10_000, requestTimeoutMs: 30_000 });
+    expect(configError({ HTTP_HEADERS_TIMEOUT: '1m' }).key).toBe('HTTP_HEADERS_TIMEOUT');
   });
 
   it('treats a blank value as unset', () => {
@@ -84,6 +98,9 @@ describe('loadConfig', () => {
     ['RETENTION_5M', '2w', /duration such as/],
     ['DEMO_TICK', 'fast', /duration/],
     ['TRUST_PROXY', 'maybe', /true or false/],
+    ['HTTP_REQUEST_TIMEOUT', 'soon', /duration such as/],
+    ['TRUST_PROXY', '10.0.0.1,proxy.local', /proxy addresses/],
+    ['TRUST_PROXY', '10.0.0.0/33', /CIDR/],
     ['DEMO', '2', /true or false/],
     ['UPSTREAM_URL', 'ftp://example.com', /http\(s\) URL/],
     ['UPSTREAM_URL', 'not a url', /http\(s\) URL/],

@@ -1,6 +1,7 @@
 // The only reader of process.env. Every key, its default and what it accepts is listed here and
 // in .env.example; a bad value stops start-up with a message naming the key.
 import { parseDuration } from '../shared/domain/duration';
+import { parseTrustProxy, type TrustProxy } from './trust-proxy';
 
 export const DEFAULT_UPSTREAM_URL = 'https://prices.runescape.wiki/api/v1/osrs';
 export const DEFAULT_USER_AGENT =
@@ -17,7 +18,20 @@ export interface Config {
   demo: boolean;
   demoTickMs: number;
   staticDir: string;
-  trustProxy: boolean;
+  http: {
+    /** A client must have sent its request headers within this long. */
+    headersTimeoutMs: number;
+    /** ... and its whole request (no route takes a body, so: its headers) within this long. */
+    requestTimeoutMs: number;
+  };
+  metrics: {
+    /** When set, /metrics needs `Authorization: Bearer <token>`. */
+    token: string | undefined;
+    /** When set, /metrics is served on this port (of HOST) too, by a listener of its own. */
+    port: number | undefined;
+  };
+  /** Which hops in front of the server are the operator's proxies (see server/http/client-address.ts). */
+  trustProxy: TrustProxy;
   sync: {
     enabled: boolean;
     /** Default 60s, or 5s in demo mode so the simulated market's moves show at once. */
@@ -146,6 +160,28 @@ function redactPassword(raw: string): string {
   return raw.replace(/^(\w+:\/\/[^:/@]*:)[^@/]*@/, '$1***@');
 }
 
+function trustProxy(env: Env): TrustProxy {
+  const raw = str(env, 'TRUST_PROXY', 'false');
+  const trust = parseTrustProxy(raw);
+  if (trust === null) {
+    throw new ConfigError(
+      'TRUST_PROXY',
+      `expected true or false, a number of proxies (0 to 100) or a comma list of proxy addresses or CIDR ranges, got "${raw}"`,
+    );
+  }
+  return trust;
+}
+
+function httpTimeouts(env: Env): Config['http'] {
+  const headersTimeoutMs = duration(env, 'HTTP_HEADERS_TIMEOUT', '10s', 100);
+  const requestTimeoutMs = duration(env, 'HTTP_REQUEST_TIMEOUT', '30s', 100);
+  // Node refuses a header deadline later than the request's, which includes the headers.
+  if (headersTimeoutMs > requestTimeoutMs) {
+    throw new ConfigError('HTTP_HEADERS_TIMEOUT', `must not be longer than HTTP_REQUEST_TIMEOUT (${requestTimeoutMs}ms), got ${headersTimeoutMs}ms`);
+  }
+  return { headersTimeoutMs, requestTimeoutMs };
+}
+
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 export function loadConfig(env: Env, argv: readonly string[] = []): Config {
@@ -164,7 +200,12 @@ export function loadConfig(env: Env, argv: readonly string[] = []): Config {
     demo,
     demoTickMs: duration(env, 'DEMO_TICK', '5s', 100),
     staticDir: str(env, 'STATIC_DIR', './dist'),
-    trustProxy: bool(env, 'TRUST_PROXY', false),
+    http: httpTimeouts(env),
+    metrics: {
+      token: env.METRICS_TOKEN?.trim() || undefined,
+      port: env.METRICS_PORT?.trim() ? int(env, 'METRICS_PORT', 0, 0, 65535) : undefined,
+    },
+    trustProxy: trustProxy(env),
     sync: {
       enabled: bool(env, 'SYNC_ENABLED', true),
       latestIntervalMs: duration(env, 'SYNC_LATEST_INTERVAL', demo ? '5s' : '60s', 100),

@@ -6,6 +6,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type Koa from 'koa';
 import { createApp } from './app';
+import { createMetricsApp } from './http/metrics-app';
 import type { Config } from './config';
 import { createLogger, type Logger } from './logger';
 import { createMetrics, type Metrics } from './metrics';
@@ -45,6 +46,8 @@ export interface RunningServer {
   /** http://host:port as a browser on this machine reaches it. */
   url: string;
   port: number;
+  /** Where /metrics is served by its own listener (METRICS_PORT); absent without one. */
+  metricsUrl: string | undefined;
   config: Config;
   logger: Logger;
   metrics: Metrics;
@@ -92,21 +95,31 @@ export async function startServer(config: Config, options: StartOptions = {}): P
 
   const backfillHistory = options.backfillHistory === undefined ? sync.backfillHistory : (options.backfillHistory ?? undefined);
   const app = createApp({ config, db: store.db, logger, metrics, now, stream, backfillHistory, unrecordedOutcomes: sync.unrecordedOutcomes });
-  const server = createServer(app.callback());
-  // SSE connections are long-lived: Node's request timeouts must not cut them.
-  server.requestTimeout = 0;
-  server.headersTimeout = 60_000;
-  await new Promise<void>((resolve) => server.listen({ port: config.port, host: config.host, backlog: options.backlog }, resolve));
-  const { port } = server.address() as AddressInfo;
-  const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
+  // Node's request deadline runs until the request has been received, not answered: a stream's
+  // GET has no body, so its deadline ends with its headers and the long-lived answer is never cut.
+  // A client dripping its headers or a body is answered 408 and closed. The deadlines are checked
+  // every quarter of the shorter one (Node's default check is every 30 s).
+  const { headersTimeoutMs, requestTimeoutMs } = config.http;
+  const server = createServer({
+    headersTimeout: headersTimeoutMs,
+    requestTimeout: requestTimeoutMs,
+    connectionsCheckingInterval: Math.min(30_000, Math.max(25, Math.floor(headersTimeoutMs / 4))),
+  }, app.callback());
+  const port = await listen(server, config.port, config.host, options.backlog);
+  const url = originOf(config.host, port);
   logger.info({ host: config.host, port, demo: config.demo }, `GE Tracker listening on ${url}`);
+  const metricsServer = config.metrics.port === undefined ? undefined : createServer(createMetricsApp({ config, metrics, logger }).callback());
+  const metricsUrl = metricsServer && originOf(config.host, await listen(metricsServer, config.metrics.port ?? 0, config.host));
+  if (metricsUrl !== undefined) logger.info({ url: `${metricsUrl}/metrics` }, 'metrics served on their own port');
 
   if (options.startSync !== false) void sync.start().catch((err: unknown) => logger.error({ err }, 'sync failed to start'));
 
   return {
-    url, port, config, logger, metrics, store, state, feed, sync, stream, app, server,
+    url, port, metricsUrl, config, logger, metrics, store, state, feed, sync, stream, app, server,
     async close(closing = {}) {
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      metricsServer?.close();
+      metricsServer?.closeAllConnections();
       await stream?.close();
       await sync.stop();
       server.closeAllConnections();
@@ -114,4 +127,13 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       if (!closing.keepStore) await store.close();
     },
   };
+}
+
+async function listen(server: Server, port: number, host: string, backlog?: number): Promise<number> {
+  await new Promise<void>((resolve) => server.listen({ port, host, backlog }, resolve));
+  return (server.address() as AddressInfo).port;
+}
+
+function originOf(host: string, port: number): string {
+  return `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`;
 }

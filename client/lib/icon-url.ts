@@ -1,5 +1,6 @@
 // The catalogue holds the wiki's file name ("Abyssal whip.png"); the image lives on the wiki.
-export const WIKI_IMAGE_ORIGIN = 'https://oldschool.runescape.wiki';
+import { WIKI_IMAGE_ORIGIN } from '../../shared/domain/wiki-origin';
+
 export const ITEM_ICON_FALLBACK = '/icons/item-fallback.svg';
 
 export function iconUrl(icon: string): string {

@@ -9,7 +9,8 @@ import { CacheFirst } from 'workbox-strategies';
 import { ExpirationPlugin } from 'workbox-expiration';
 import { openGeDb, type GeDb } from '../db/schema';
 import { answerHistory, parseHistoryRequest } from './history-route';
-import { ITEM_ICON_FALLBACK, WIKI_IMAGE_ORIGIN } from '../lib/icon-url';
+import { ITEM_ICON_FALLBACK } from '../lib/icon-url';
+import { WIKI_IMAGE_ORIGIN } from '../../shared/domain/wiki-origin';
 
 declare const self: ServiceWorkerGlobalScope;
 

@@ -1,12 +1,12 @@
 import type Router from '@koa/router';
 import type { AppDeps } from '../app-deps';
 import type { HistoryResponse } from '../../shared/protocol/api';
-import { itemExists } from '../store/catalogue-query';
 import { readBuckets } from '../store/history-query';
 import type { HistorySource } from '../sync/history-backfill';
-import { HttpError } from '../http-error';
+import { requireKnownItems } from '../known-items';
 import { HistoryQuerySchema, ItemIdParamsSchema } from './request-schemas';
 import { validate } from './validate';
+import { sendCacheableJson } from './cacheable-json';
 
 const parseItemId = validate(ItemIdParamsSchema);
 const parseHistoryQuery = validate(HistoryQuerySchema);
@@ -24,7 +24,7 @@ export function registerHistoryRoutes(router: Router, deps: Pick<AppDeps, 'confi
   router.get('/api/v1/items/:id/history', async (ctx) => {
     const { id } = parseItemId(ctx.params);
     const { timestep, since } = parseHistoryQuery(ctx.query);
-    if (!(await itemExists(deps.db, id))) throw new HttpError(404, 'unknown_item', `no item with id ${id}`);
+    await requireKnownItems(deps.db, [id]);
 
     const source: HistorySource = deps.backfillHistory
       ? await deps.backfillHistory.backfillWithin(id, timestep, deps.config.sync.upstreamTimeoutMs)
@@ -35,6 +35,6 @@ export function registerHistoryRoutes(router: Router, deps: Pick<AppDeps, 'confi
       const waitMs = deps.backfillHistory?.retryAfterMs(id, timestep) ?? deps.config.sync.upstreamTimeoutMs;
       ctx.set('Retry-After', String(Math.max(1, Math.ceil(waitMs / 1000))));
     }
-    ctx.body = body;
+    sendCacheableJson(ctx, body);
   });
 }

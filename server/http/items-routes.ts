@@ -1,8 +1,9 @@
 import type Router from '@koa/router';
 import type { AppDeps } from '../app-deps';
 import { ItemsQuerySchema, type ItemRow, type ItemsResponse } from '../../shared/protocol/api';
-import { HttpError } from '../http-error';
+import { unknownItems } from '../known-items';
 import { createCatalogueCache } from './catalogue-cache';
+import { sendCacheableJson } from './cacheable-json';
 import { listItems } from './item-list';
 import { toItemRow } from './item-row';
 import { ItemIdParamsSchema } from './request-schemas';
@@ -28,14 +29,14 @@ export function registerItemRoutes(router: Router, deps: Pick<AppDeps, 'config' 
       offset: query.offset,
       asOf: now,
     };
-    ctx.body = body;
+    sendCacheableJson(ctx, body);
   });
 
   router.get('/api/v1/items/:id', async (ctx) => {
     const { id } = parseItemId(ctx.params);
     const entry = (await catalogue.read()).byId.get(id);
-    if (!entry) throw new HttpError(404, 'unknown_item', `no item with id ${id}`);
+    if (!entry) throw unknownItems([id]);
     const body: ItemRow = toItemRow(entry.record, nowSeconds(), staleAfter);
-    ctx.body = body;
+    sendCacheableJson(ctx, body);
   });
 }

@@ -2,22 +2,14 @@
 // (the ones only the server parses). Strings in, typed values out.
 import { z } from 'zod';
 import { TimestepSchema } from '../../shared/protocol/api';
+import { MAX_ITEM_ID, wholeNumber } from '../../shared/protocol/whole-number';
 
-export const MAX_ITEM_ID = 2 ** 31 - 1;
 /** Unix seconds up to the year 2286: generous, but a typo of extra digits is still refused. */
 const MAX_UNIX_TIME = 9_999_999_999;
 
-function wholeNumber(max: number) {
-  return z
-    .string()
-    .regex(/^\d+$/, 'expected a whole number')
-    .transform(Number)
-    .pipe(z.number().max(max, `expected at most ${max}`));
-}
-
-export const ItemIdParamsSchema = z.object({ id: wholeNumber(MAX_ITEM_ID) });
+export const ItemIdParamsSchema = z.object({ id: wholeNumber(0, MAX_ITEM_ID) });
 
 export const HistoryQuerySchema = z.object({
   timestep: TimestepSchema,
-  since: wholeNumber(MAX_UNIX_TIME).optional(),
+  since: wholeNumber(0, MAX_UNIX_TIME).optional(),
 });

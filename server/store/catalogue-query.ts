@@ -64,11 +64,6 @@ export async function readCatalogue(db: Db): Promise<CatalogueRecord[]> {
   return rows.map(toRecord);
 }
 
-export async function itemExists(db: Db, id: number): Promise<boolean> {
-  const row = await db.selectFrom('items').select('id').where('id', '=', id).executeTakeFirst();
-  return row !== undefined;
-}
-
 /** Which of `ids` the catalogue knows (one query, however many ids). */
 export async function readKnownItemIds(db: Db, ids: readonly number[]): Promise<Set<number>> {
   if (ids.length === 0) return new Set();

@@ -21,7 +21,7 @@ describe('parseItemFilter', () => {
     expect(() => parseItemFilter(ids(MAX_FILTER_IDS + 1))).toThrow(HttpError);
   });
 
-  it.each(['', ' 2', '2,', ',2', '2;3', '1e3', '0x10', '2,,3', '0', '1234567890', '٣'])('refuses %j', (raw) => {
+  it.each(['', ' 2', '2,', ',2', '2;3', '1e3', '0x10', '2,,3', '0', '2147483648', '٣'])('refuses %j', (raw) => {
     expect(() => parseItemFilter(raw)).toThrow(HttpError);
   });
 

@@ -1,11 +1,10 @@
 // What a stream request asks for: an item filter and where to resume. Bad filters are refused
 // (the client sent something it can fix); a bad resume id is not an error, it gets a resync.
+import { MAX_ITEM_ID, readWholeNumber } from '../../shared/protocol/whole-number';
 import { HttpError } from '../http-error';
 import type { ItemFilter } from './sse-client';
 
 export const MAX_FILTER_IDS = 500;
-/** Item ids are small positive integers; nine digits keeps every id a safe integer. */
-const ID_LIST_RE = /^[0-9]{1,9}(,[0-9]{1,9})*$/;
 
 export const EVERY_ITEM: ItemFilter = { ids: null, key: '' };
 
@@ -19,14 +18,15 @@ export function queryValue(params: URLSearchParams, name: string): string | stri
   return values.length > 1 ? values : values[0];
 }
 
-/** `items=2,4151`: digits and commas only, at most MAX_FILTER_IDS distinct ids. */
+/** `items=2,4151`: item ids by the one number rule, separated by commas, at most MAX_FILTER_IDS distinct. */
 export function parseItemFilter(raw: string | string[] | undefined): ItemFilter {
   if (raw === undefined) return EVERY_ITEM;
   if (Array.isArray(raw)) throw invalid('items was given more than once; list the ids once, comma-separated');
-  if (!ID_LIST_RE.test(raw)) {
+  const parsed = raw.split(',').map((part) => readWholeNumber(part, MAX_ITEM_ID));
+  if (parsed.includes(null)) {
     throw invalid('items must be item ids separated by commas, such as items=2,4151');
   }
-  const ids = [...new Set(raw.split(',').map(Number))].sort((a, b) => a - b);
+  const ids = [...new Set(parsed as number[])].sort((a, b) => a - b);
   if (ids.length > MAX_FILTER_IDS) throw invalid(`items lists ${ids.length} ids; at most ${MAX_FILTER_IDS} are allowed`);
   if (ids.includes(0)) throw invalid('items must be positive item ids; 0 is not one');
   return { ids: new Set(ids), key: ids.join(',') };

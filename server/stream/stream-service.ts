@@ -4,14 +4,14 @@
 import { randomUUID } from 'node:crypto';
 import type { Context } from 'koa';
 import type { CoreDeps } from '../core-deps';
-import { readKnownItemIds } from '../store/catalogue-query';
+import { requireKnownItems } from '../known-items';
 import type { ChangeFeed, CommittedChanges } from '../change-feed';
 import { createPriceIndex, loadPriceSnapshot, type PriceIndex } from './price-index';
 import { createCatchUp, type CatchUp } from './catch-up';
 import { SseHub, type RefusalReason } from './sse-hub';
 import { HttpError } from '../http-error';
 import { parseItemFilter, pickResumeId, queryValue } from './stream-request';
-import { writeStreamHead, firstChunk } from './stream-opening';
+import { STREAM_HEADERS, writeStreamHead, firstChunk } from './stream-opening';
 
 export interface StreamServiceDeps extends CoreDeps {
   feed: ChangeFeed;
@@ -96,16 +96,6 @@ export function createStreamService(deps: StreamServiceDeps): StreamService {
     throw new HttpError(503, code, `${REFUSALS[reason]}; retry in ${seconds} s`, { retryAfterSeconds: seconds });
   };
 
-  const rejectUnknownItems = async (ids: ReadonlySet<number> | null, current: PriceIndex): Promise<void> => {
-    const missing = ids === null ? [] : [...ids].filter((id) => !current.has(id));
-    if (missing.length === 0) return;
-    const knownIds = await readKnownItemIds(db, missing);
-    const unknown = missing.filter((id) => !knownIds.has(id));
-    if (unknown.length > 0) {
-      throw new HttpError(400, 'unknown_item', `unknown item ids: ${unknown.join(',')}`);
-    }
-  };
-
   return {
     async start() {
       // Subscribe first: commits made while the snapshot loads wait in the queue, then drop as stale.
@@ -123,9 +113,15 @@ export function createStreamService(deps: StreamServiceDeps): StreamService {
       if (current === undefined || catchUp === undefined) return refuse('shutting_down');
       const params = new URLSearchParams(ctx.querystring);
       const filter = parseItemFilter(queryValue(params, 'items'));
-      await rejectUnknownItems(filter.ids, current);
+      if (filter.ids !== null) await requireKnownItems(db, [...filter.ids]);
+      // HEAD learns what a GET would open, with no body: it takes no slot and is never registered.
+      if (ctx.method === 'HEAD') {
+        ctx.status = 200;
+        ctx.set(STREAM_HEADERS);
+        return;
+      }
       while (reloading !== undefined) await reloading;
-      // Read once: ctx.ip asks the socket (a syscall) every time.
+      // The client's address as server/http/client-address.ts reads it (TRUST_PROXY's hops skipped).
       const ip = ctx.ip;
       const refusal = hub.refusal(ip);
       if (refusal !== null) return refuse(refusal);

@@ -1,6 +1,7 @@
 // REST contract (/api/v1). One definition for the server (responses) and the client (parsing).
 import { z } from 'zod';
 import { TIMESTEPS } from '../domain/timestep';
+import { wholeNumber } from './whole-number';
 
 export const ErrorBodySchema = z.object({
   error: z.object({ code: z.string(), message: z.string() }),
@@ -51,8 +52,8 @@ export const ItemsQuerySchema = z.object({
   q: z.string().max(100).optional(),
   sort: z.enum(ITEM_SORT_COLUMNS).optional(),
   order: z.enum(['asc', 'desc']).optional(),
-  limit: z.coerce.number().int().min(1).max(500).default(100),
-  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+  limit: wholeNumber(1, 500).default(100),
+  offset: wholeNumber(0, 1_000_000).default(0),
   members: z.enum(['true', 'false']).optional(),
 });
 export type ItemsQuery = z.infer<typeof ItemsQuerySchema>;

@@ -6,9 +6,15 @@ export const ERROR_CODES = [
   'bad_request',
   /** 400: a query or path parameter a route refuses; the message names it. */
   'invalid_parameter',
+  /** 413: the request carries a body; no route takes one. */
+  'body_not_allowed',
+  /** 401 with WWW-Authenticate: /metrics needs its bearer token (METRICS_TOKEN). */
+  'unauthorized',
   /** 404: no such API route. */
   'not_found',
-  /** 404 on an item route, 400 on the stream's items filter: no item with that id. */
+  /** 405 with Allow: the route exists but does not take this method. */
+  'method_not_allowed',
+  /** 404 on an item route and on the stream's items filter: no item with that id; the message names the ids. */
   'unknown_item',
   /** 404: the live stream is turned off on this server (SSE_ENABLED=false). */
   'stream_disabled',

@@ -8,6 +8,8 @@ import { startE2eServer, type E2eServer } from './e2e-server';
 import { startLiveMarket, type LiveMarket } from './live-market';
 
 export const SYNC_MS = 500;
+/** The live server's /metrics token (metrics are never public). */
+const METRICS_TOKEN = 'e2e-metrics';
 
 /** The real server against the market, syncing every `syncMs`; `port` to come back on the same origin. */
 export function startLiveServer(market: LiveMarket, options: { port?: number; syncMs?: number } = {}): Promise<E2eServer> {
@@ -22,6 +24,7 @@ export function startLiveServer(market: LiveMarket, options: { port?: number; sy
       SYNC_LATEST_INTERVAL: `${options.syncMs ?? SYNC_MS}ms`,
       SYNC_WINDOW_DELAY: '1s',
       SSE_RETRY: '500ms',
+      METRICS_TOKEN: METRICS_TOKEN,
     },
   });
 }
@@ -92,7 +95,7 @@ export async function serverBuckets(server: E2eServer, itemId: number): Promise<
 
 /** `ge_sse_catchups_total` by result, from the server's metrics. */
 export async function catchUps(server: E2eServer): Promise<{ exact: number; resync: number }> {
-  const text = await (await fetch(`${server.url}/metrics`)).text();
+  const text = await (await fetch(`${server.url}/metrics`, { headers: { Authorization: `Bearer ${METRICS_TOKEN}` } })).text();
   const count = (result: string) => Number(new RegExp(`^ge_sse_catchups_total\\{result="${result}"\\} (\\d+)`, 'm').exec(text)?.[1] ?? 0);
   return { exact: count('exact'), resync: count('resync') };
 }

@@ -23,13 +23,13 @@ export interface RawStream {
   close(): void;
 }
 
-export function openRawStream(url: string, headers: Record<string, string> = {}): Promise<RawStream> {
+export function openRawStream(url: string, headers: Record<string, string> = {}, method = 'GET'): Promise<RawStream> {
   return new Promise((resolve, reject) => {
     const events: SseMessage[] = [];
     const parser = createSseParser((event) => events.push(event));
     let text = '';
     let ended = false;
-    const req: ClientRequest = request(url, { agent: false, headers }, (res) => {
+    const req: ClientRequest = request(url, { agent: false, headers, method }, (res) => {
       res.setEncoding('utf8');
       res.on('data', (chunk: string) => {
         if (res.statusCode === 200) parser.push(chunk);

@@ -12,6 +12,8 @@ import type { SyncService } from '../../server/sync/sync-service';
 
 export interface StreamServer {
   url: string;
+  /** /metrics' own listener, with METRICS_PORT. */
+  metricsUrl: string | undefined;
   config: Config;
   store: OpenedDatabase;
   feed: ChangeFeed;
@@ -44,6 +46,6 @@ export async function startStreamServer(env: Record<string, string> = {}, option
     backfillHistory: null,
     startSync: false,
   });
-  const { url, store, feed, metrics, stream, sync, server } = running;
-  return { url, config, store, feed, metrics, stream, sync, server, close: running.close };
+  const { url, metricsUrl, store, feed, metrics, stream, sync, server } = running;
+  return { url, metricsUrl, config, store, feed, metrics, stream, sync, server, close: running.close };
 }

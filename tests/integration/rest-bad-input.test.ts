@@ -27,6 +27,14 @@ describe('bad input', () => {
     ['/api/v1/items?limit=ten', 'limit'],
     ['/api/v1/items?limit=2.5', 'limit'],
     ['/api/v1/items?limit=1&limit=2', 'limit'],
+    ['/api/v1/items?limit=0x10', 'limit'],
+    ['/api/v1/items?limit=1e2', 'limit'],
+    ['/api/v1/items?limit=%2010', 'limit'],
+    ['/api/v1/items?limit=10%20', 'limit'],
+    ['/api/v1/items?limit=', 'limit'],
+    ['/api/v1/items?offset=0x10', 'offset'],
+    ['/api/v1/items?offset=1e2', 'offset'],
+    ['/api/v1/items?offset=%2010', 'offset'],
     ['/api/v1/items?offset=-1', 'offset'],
     ['/api/v1/items?offset=99999999999', 'offset'],
     ['/api/v1/items?sort=popularity', 'sort'],
@@ -42,6 +50,8 @@ describe('bad input', () => {
     ['/api/v1/items/%E0%A4%A', 'id'],
     [`/api/v1/items/${ID.whip}/history?timestep=1d`, 'timestep'],
     ['/api/v1/items/4294967296/history?timestep=1h', 'id'],
+    [`/api/v1/items/${ID.whip}/history?timestep=1h&since=0x10`, 'since'],
+    [`/api/v1/items/${ID.whip}/history?timestep=1h&since=%2010`, 'since'],
   ])('%s is a 400 invalid_parameter naming "%s"', async (path, parameter) => {
     const message = await expectError(path, 400, 'invalid_parameter');
     expect(message).toContain(`"${parameter}"`);

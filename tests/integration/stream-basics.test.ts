@@ -136,10 +136,10 @@ describe('refusals', () => {
     expect(ErrorBodySchema.parse(refused.json).error.code).toBe('invalid_parameter');
   });
 
-  it('lists the unknown ids of a filter in a 400', async () => {
+  it('lists the unknown ids of a filter in a 404', async () => {
     const s = await start();
     const refused = await readRefusal(`${s.url}/api/v1/prices/stream?items=4151,777777,888888`);
-    expect(refused.status).toBe(400);
+    expect(refused.status).toBe(404);
     const { error } = ErrorBodySchema.parse(refused.json);
     expect(error.code).toBe('unknown_item');
     expect(error.message).toContain('777777,888888');
@@ -173,12 +173,12 @@ describe('refusals', () => {
 
 describe('observability', () => {
   it('serves Prometheus metrics with the stream counters', async () => {
-    const s = await start();
+    const s = await start({ METRICS_TOKEN: 'scrape-me' });
     const stream = await raw('/api/v1/prices/stream');
     await stream.next((e) => e.event === 'connected');
     await applyChanges(s.store.db, s.feed, [priceMove(2, 1), priceMove(4151, 1)]);
     await stream.next((e) => e.event === 'sync-complete');
-    const response = await fetch(`${s.url}/metrics`);
+    const response = await fetch(`${s.url}/metrics`, { headers: { Authorization: 'Bearer scrape-me' } });
     expect(response.headers.get('content-type')).toMatch(/^text\/plain/);
     const text = await response.text();
     expect(text).toMatch(/^ge_sse_clients 1$/m);

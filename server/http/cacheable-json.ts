@@ -1,0 +1,19 @@
+// Answers a JSON body that may be revalidated: a weak ETag of its bytes and `Cache-Control:
+// no-cache`, so a client asks again each time but gets a bodiless 304 when nothing changed
+// (If-None-Match). The items answers carry their clock (asOf, ages), so theirs change each second
+// at most; history changes only when a bucket does.
+import { createHash } from 'node:crypto';
+import type { Context } from 'koa';
+
+export function sendCacheableJson(ctx: Context, body: unknown): void {
+  const text = JSON.stringify(body);
+  ctx.status = 200;
+  ctx.type = 'application/json; charset=utf-8';
+  ctx.set('Cache-Control', 'public, no-cache');
+  ctx.etag = `W/"${createHash('sha256').update(text).digest('base64url').slice(0, 32)}"`;
+  if (ctx.fresh) {
+    ctx.status = 304;
+    return;
+  }
+  ctx.body = text;
+}

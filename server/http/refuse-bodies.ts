@@ -1,0 +1,18 @@
+// No route takes a request body, so none is ever waited for: a request that announces one
+// (a Content-Length above 0, or any Transfer-Encoding) is answered 413 at once and its connection
+// closed, instead of Node draining a body the client may drip for as long as it likes.
+import type { Context, Next } from 'koa';
+import { HttpError } from '../http-error';
+
+export function refuseBodies() {
+  return async (ctx: Context, next: Next): Promise<void> => {
+    const { headers } = ctx.req;
+    const length = headers['content-length'];
+    if (headers['transfer-encoding'] !== undefined || (length !== undefined && length.trim() !== '0')) {
+      // Connection: close makes Node end the socket after the answer rather than read the body.
+      ctx.set('Connection', 'close');
+      throw new HttpError(413, 'body_not_allowed', 'this server takes no request bodies; send the request without one');
+    }
+    await next();
+  };
+}
