@@ -1,7 +1,7 @@
 // The fan-out benchmark's contract with the server process it forks, and the peers' shared parts.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { PriceUpdate } from '../shared/protocol/events';
-import type { CommittedChanges } from '../server/price-changes';
+import type { CommittedChanges } from '../server/change-feed';
 
 export const HUBS = ['ours', 'naive', 'better-sse'] as const;
 export type HubName = (typeof HUBS)[number];

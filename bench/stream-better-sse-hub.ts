@@ -2,7 +2,7 @@
 // filter (so each payload is serialised once per filter, as ours is) and channel.broadcast.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createChannel, createSession, type Channel } from 'better-sse';
-import type { CommittedChanges } from '../server/price-changes';
+import type { CommittedChanges } from '../server/change-feed';
 import { parseItemFilter } from '../server/stream/stream-request';
 import { selectUpdates, updatesByItem, type BenchHub } from './stream-bench-hub';
 

@@ -6,7 +6,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { get } from 'node:http';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import type { CommittedChanges } from '../server/price-changes';
+import type { CommittedChanges } from '../server/change-feed';
 import { readStreamState } from '../server/store/stream-state';
 import { ingestLatest } from '../server/store/price-writes';
 import { toItemLegs } from '../server/sync/latest-snapshot';

@@ -1,7 +1,7 @@
 // A peer for the fan-out benchmark: the obvious hub. Every client gets its own filtered copy of
 // each sync, serialised with JSON.stringify once per client per event.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { CommittedChanges } from '../server/price-changes';
+import type { CommittedChanges } from '../server/change-feed';
 import { parseItemFilter } from '../server/stream/stream-request';
 import { STREAM_HEADERS } from '../server/stream/stream-opening';
 import { selectUpdates, updatesByItem, type BenchHub } from './stream-bench-hub';

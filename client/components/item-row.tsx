@@ -5,7 +5,7 @@ import { createMemo, Show } from 'solid-js';
 import { formatAge, formatPercent, formatPrice } from '../../shared/domain/price-format';
 import type { CatalogueItem, PriceRecord } from '../db/records';
 import { itemPath } from '../lib/item-path';
-import { figuresOf, STALE_AFTER_SECONDS } from '../table/select-rows';
+import { describeStaleAfter, figuresOf } from '../table/select-rows';
 import { ItemIcon } from './item-icon';
 import { Price } from './price';
 import { StarButton } from './star-button';
@@ -14,6 +14,8 @@ export interface ItemRowProps {
   item: CatalogueItem;
   price: PriceRecord | undefined;
   now: number;
+  /** Seconds without a trade after which a leg is stale (the server's STALE_AFTER). */
+  staleAfter: number;
   rowIndex: number;
   starred: boolean;
   /** The table is being scrolled: rows flying past do not start icon downloads. */
@@ -21,10 +23,10 @@ export interface ItemRowProps {
   onToggleStar: (item: CatalogueItem) => void;
 }
 
-function LegAge(props: { time: number | null | undefined; now: number }) {
-  const stale = () => props.time == null || props.now - props.time > STALE_AFTER_SECONDS;
+function LegAge(props: { time: number | null | undefined; now: number; staleAfter: number }) {
+  const stale = () => props.time == null || props.now - props.time > props.staleAfter;
   return (
-    <td class={stale() ? 'stale' : undefined} title={stale() ? 'Stale: no trade for over an hour' : undefined}>
+    <td class={stale() ? 'stale' : undefined} title={stale() ? `Stale: no trade for over ${describeStaleAfter(props.staleAfter)}` : undefined}>
       {formatAge(props.time, props.now)}
       <Show when={stale() && props.time != null}>
         <span class="visually-hidden"> (stale)</span>
@@ -34,7 +36,7 @@ function LegAge(props: { time: number | null | undefined; now: number }) {
 }
 
 export function ItemRow(props: ItemRowProps) {
-  const figures = createMemo(() => figuresOf(props.item, props.price, props.now));
+  const figures = createMemo(() => figuresOf(props.item, props.price, props.now, props.staleAfter));
   return (
     <tr aria-rowindex={props.rowIndex} class={figures().stale ? 'row-stale' : undefined}>
       <td class="col-star">
@@ -62,8 +64,8 @@ export function ItemRow(props: ItemRowProps) {
       <td>{formatPercent(figures().roi)}</td>
       <td>{props.item.limit === null ? '–' : props.item.limit.toLocaleString('en-GB')}</td>
       <td>{formatPrice(props.item.volume24h)}</td>
-      <LegAge time={props.price?.lowTime} now={props.now} />
-      <LegAge time={props.price?.highTime} now={props.now} />
+      <LegAge time={props.price?.lowTime} now={props.now} staleAfter={props.staleAfter} />
+      <LegAge time={props.price?.highTime} now={props.now} staleAfter={props.staleAfter} />
       <td><Price value={props.item.highalch} /></td>
     </tr>
   );

@@ -1,13 +1,12 @@
 import { Show } from 'solid-js';
 import { formatAge } from '../../shared/domain/price-format';
 import type { CatalogueItem, PriceRecord } from '../db/records';
-import { STALE_AFTER_SECONDS } from '../table/select-rows';
 import { ItemIcon } from './item-icon';
 import { Price } from './price';
 import { StarButton } from './star-button';
 
-function Leg(props: { label: string; hint: string; value: number | null | undefined; time: number | null | undefined; now: number }) {
-  const stale = () => props.time != null && props.now - props.time > STALE_AFTER_SECONDS;
+function Leg(props: { label: string; hint: string; value: number | null | undefined; time: number | null | undefined; now: number; staleAfter: number }) {
+  const stale = () => props.time != null && props.now - props.time > props.staleAfter;
   return (
     <div class="leg">
       <div class="label" title={props.hint}>{props.label}</div>
@@ -24,7 +23,18 @@ function Leg(props: { label: string; hint: string; value: number | null | undefi
   );
 }
 
-export function ItemSummary(props: { item: CatalogueItem; price: PriceRecord | undefined; now: number; starred: boolean; inverted: boolean; onToggleStar: () => void }) {
+export interface ItemSummaryProps {
+  item: CatalogueItem;
+  price: PriceRecord | undefined;
+  now: number;
+  /** Seconds without a trade after which a leg is stale (the server's STALE_AFTER). */
+  staleAfter: number;
+  starred: boolean;
+  inverted: boolean;
+  onToggleStar: () => void;
+}
+
+export function ItemSummary(props: ItemSummaryProps) {
   return (
     <section aria-labelledby="item-name" style={{ display: 'grid', gap: '10px' }}>
       <div class="item-title">
@@ -36,8 +46,8 @@ export function ItemSummary(props: { item: CatalogueItem; price: PriceRecord | u
         <StarButton name={props.item.name} starred={props.starred} onToggle={props.onToggleStar} />
       </div>
       <div class="legs">
-        <Leg label="Buy" hint="Latest instant-sell price (low)" value={props.price?.low} time={props.price?.lowTime} now={props.now} />
-        <Leg label="Sell" hint="Latest instant-buy price (high)" value={props.price?.high} time={props.price?.highTime} now={props.now} />
+        <Leg label="Buy" hint="Latest instant-sell price (low)" value={props.price?.low} time={props.price?.lowTime} now={props.now} staleAfter={props.staleAfter} />
+        <Leg label="Sell" hint="Latest instant-buy price (high)" value={props.price?.high} time={props.price?.highTime} now={props.now} staleAfter={props.staleAfter} />
       </div>
       <Show when={props.inverted}>
         <p class="notice">Sell is below buy: the two prices traded at different times, so the margin is negative for now.</p>

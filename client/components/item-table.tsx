@@ -17,6 +17,8 @@ export interface ItemTableProps {
   rows: readonly CatalogueItem[];
   prices: PriceMap;
   now: number;
+  /** Seconds without a trade after which a leg is stale (the server's STALE_AFTER). */
+  staleAfter: number;
   watchlist: ReadonlySet<number>;
   sort: SortKey | null;
   dir: SortDir;
@@ -61,6 +63,7 @@ export function ItemTable(props: ItemTableProps) {
                 item={item}
                 price={props.prices[item.id]}
                 now={props.now}
+                staleAfter={props.staleAfter}
                 rowIndex={first() + index() + 2}
                 starred={props.watchlist.has(item.id)}
                 holdIcon={rowWindow.scrolling()}

@@ -2,25 +2,13 @@
 // items the server dropped disappear; prices live in `latest`.
 import { isCatalogueItem, type CatalogueItem } from './records';
 import { keepValid } from './guards';
-import { withQuotaRetry } from './quota';
+import { replaceStore } from './quota';
 import type { GeDb } from './schema';
 
 export async function replaceCatalogue(db: GeDb, items: readonly CatalogueItem[], at: number): Promise<void> {
-  await withQuotaRetry(db, async () => {
-    const tx = db.transaction(['items', 'meta'], 'readwrite');
-    const store = tx.objectStore('items');
-    void store.clear();
-    for (const item of items) void store.put(item);
-    void tx.objectStore('meta').put(at, 'catalogueAt');
-    await tx.done;
-  });
+  await replaceStore(db, 'items', items, 'catalogueAt', at);
 }
 
 export async function listCatalogue(db: GeDb): Promise<CatalogueItem[]> {
   return keepValid(isCatalogueItem, await db.getAll('items'));
-}
-
-export async function getCatalogueItem(db: GeDb, itemId: number): Promise<CatalogueItem | undefined> {
-  const row: unknown = await db.get('items', itemId);
-  return isCatalogueItem(row) ? row : undefined;
 }

@@ -16,6 +16,8 @@ interface MetaValues {
   pricesAt: number;
   /** Facts the server told us about itself; kept so they show offline too. */
   server: { demo: boolean };
+  /** The server's STALE_AFTER (seconds), kept so the stale marks follow it offline too. */
+  staleAfterSeconds: number;
 }
 
 const META_GUARDS: { [K in keyof MetaValues]: Guard<MetaValues[K]> } = {
@@ -23,6 +25,7 @@ const META_GUARDS: { [K in keyof MetaValues]: Guard<MetaValues[K]> } = {
   catalogueAt: num,
   pricesAt: num,
   server: shape<MetaValues['server']>({ demo: bool }),
+  staleAfterSeconds: num,
 };
 
 export type MetaKey = keyof MetaValues;

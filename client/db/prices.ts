@@ -1,10 +1,11 @@
 // Latest prices. Writes are idempotent per item: a record whose seq is not newer than the stored
 // one is ignored, so a re-delivered or reordered batch changes nothing. A batch and the cursor it
 // advances are written in one transaction, so a crash never leaves one without the other.
-import { isPriceRecord, type PriceRecord } from './records';
+import type { LatestPricesResponse } from '../../shared/protocol/api';
+import { isPriceRecord, toPriceRecords, type PriceRecord } from './records';
 import { isCursor, type StoredCursor } from './meta';
 import { keepValid } from './guards';
-import { withQuotaRetry } from './quota';
+import { replaceStore, withQuotaRetry } from './quota';
 import type { GeDb } from './schema';
 
 /** Keeps the newest record per item when a batch mentions an item twice. */
@@ -48,14 +49,25 @@ async function writeBatch(db: GeDb, batch: readonly PriceRecord[], cursor: Store
 /** Replaces every stored price with a full snapshot (a new epoch, or a resync): items it lacks are dropped. */
 export async function replacePrices(db: GeDb, records: readonly PriceRecord[], cursor: StoredCursor): Promise<void> {
   const batch = newestPerItem(records);
-  await withQuotaRetry(db, async () => {
-    const tx = db.transaction(['latest', 'meta'], 'readwrite');
-    const latest = tx.objectStore('latest');
-    void latest.clear();
-    for (const record of batch) void latest.put(record);
-    void tx.objectStore('meta').put(cursor, 'cursor');
-    await tx.done;
-  });
+  await replaceStore(db, 'latest', batch, 'cursor', cursor);
+}
+
+/** What a latest-prices answer changed: every price (`full`: these are the new whole), or these records, newer than the device's. */
+export interface LatestApplied {
+  full: boolean;
+  records: PriceRecord[];
+}
+
+/**
+ * Applies a GET /api/v1/prices/latest answer, from the REST refresh or the stream's resync alike:
+ * a full one replaces every price, a partial one applies its changes; either moves the cursor.
+ */
+export async function applyLatest(db: GeDb, answer: LatestPricesResponse): Promise<LatestApplied> {
+  const records = toPriceRecords(answer);
+  const cursor = { epoch: answer.epoch, seq: answer.seq };
+  if (!answer.full) return { full: false, records: await applyPrices(db, records, cursor) };
+  await replacePrices(db, records, cursor);
+  return { full: true, records };
 }
 
 export async function listPrices(db: GeDb): Promise<PriceRecord[]> {

@@ -1,6 +1,8 @@
-// What each IndexedDB store holds, and the checks reads go through: a row written by an older
-// version of the app, or damaged, is skipped rather than trusted.
-import type { Bucket, ItemRow, LatestPrice } from '../../shared/protocol/api';
+// What each IndexedDB store holds, the checks reads go through (a row written by an older
+// version of the app, or damaged, is skipped rather than trusted), and the one mapping from each
+// server answer to what the device stores.
+import type { Bucket, ItemRow, LatestPrice, LatestPricesResponse } from '../../shared/protocol/api';
+import type { PriceUpdate } from '../../shared/protocol/events';
 import type { Timestep } from '../../shared/domain/timestep';
 import { bool, int, nullable, num, shape, str, timestep } from './guards';
 
@@ -53,3 +55,30 @@ export const isPointRecord = shape<PointRecord>({
 });
 
 export const isWatchEntry = shape<WatchEntry>({ itemId: int, addedAt: num });
+
+export function toCatalogueItem(row: ItemRow): CatalogueItem {
+  const { id, name, examine, members, icon, limit, value, lowalch, highalch, volume1h, volume24h } = row;
+  return { id, name, examine, members, icon, limit, value, lowalch, highalch, volume1h, volume24h };
+}
+
+/** The prices of a GET /api/v1/prices/latest answer. */
+export function toPriceRecords(response: LatestPricesResponse): PriceRecord[] {
+  const records: PriceRecord[] = [];
+  for (const [key, price] of Object.entries(response.prices)) {
+    const itemId = Number(key);
+    if (Number.isSafeInteger(itemId)) records.push({ itemId, ...price });
+  }
+  return records;
+}
+
+/** One item's change from the stream (`price-update`, or one of a `price-batch`). */
+export function toPriceRecord(update: PriceUpdate): PriceRecord {
+  return {
+    itemId: update.item_id,
+    high: update.high,
+    highTime: update.high_time,
+    low: update.low,
+    lowTime: update.low_time,
+    seq: update.seq,
+  };
+}

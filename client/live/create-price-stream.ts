@@ -1,7 +1,8 @@
 // The live price stream as a Solid primitive: connection state, attempt and reconnect counts, and
-// the last update time as signals; every change applied to IndexedDB before `onUpdate` hears of
-// it. Reconnects on `online` and when the app is shown again; goes Offline on `offline`. Call it
-// under a reactive owner (a component or createRoot): disposing the owner closes the stream.
+// the last update time as one status signal; every change applied to IndexedDB before `onUpdate`
+// hears of it. Reconnects when the app comes back (online, or shown again); goes Offline on
+// `offline`. Call it under a reactive owner (a component or createRoot): disposing the owner
+// closes the stream.
 import { createSignal, onCleanup, type Accessor } from 'solid-js';
 import type { LatestPricesResponse } from '../../shared/protocol/api';
 import type { HistoryEvent, SyncCompleteEvent } from '../../shared/protocol/events';
@@ -9,9 +10,11 @@ import { formatEventId } from '../../shared/domain/event-id';
 import { readMeta } from '../db/meta';
 import type { PriceRecord } from '../db/records';
 import type { GeDb } from '../db/schema';
+import { onCameBack } from '../lib/came-back';
 import { listen } from '../lib/listen';
 import { createLiveApplier, type LiveChange } from './live-applier';
-import { createStreamConnection, type EventSourceLike, type LiveState } from './stream-connection';
+import { sameStatus, STARTING_STATUS, type LiveStatus } from './live-status';
+import { createStreamConnection, type EventSourceLike } from './stream-connection';
 
 export const STREAM_PATH = '/api/v1/prices/stream';
 
@@ -35,23 +38,15 @@ export interface PriceStreamOptions {
 }
 
 export interface PriceStream {
-  state: Accessor<LiveState>;
-  attempt: Accessor<number>;
-  reconnects: Accessor<number>;
-  /** When prices last changed on this device through the stream (ms). */
-  lastUpdate: Accessor<number | null>;
-  /** The server's time of the last completed sync (ms): "updated HH:MM:SS". */
-  syncedAt: Accessor<number | null>;
+  /** `lastUpdate`: when prices last changed on this device through the stream; `syncedAt`: "updated HH:MM:SS". */
+  status: Accessor<LiveStatus>;
   stop(): void;
 }
 
 export function createPriceStream(options: PriceStreamOptions): PriceStream {
   const isOnline = options.isOnline ?? (() => navigator.onLine);
-  const [state, setState] = createSignal<LiveState>(isOnline() ? 'connecting' : 'offline');
-  const [attempt, setAttempt] = createSignal(1);
-  const [reconnects, setReconnects] = createSignal(0);
-  const [lastUpdate, setLastUpdate] = createSignal<number | null>(null);
-  const [syncedAt, setSyncedAt] = createSignal<number | null>(null);
+  const [status, setStatus] = createSignal<LiveStatus>({ ...STARTING_STATUS, state: isOnline() ? 'connecting' : 'offline' }, { equals: sameStatus });
+  const setLastUpdate = (lastUpdate: number) => setStatus((held) => ({ ...held, lastUpdate }));
   let connectedBefore = false;
   let firstDownload = options.firstDownload;
 
@@ -68,7 +63,7 @@ export function createPriceStream(options: PriceStreamOptions): PriceStream {
     },
     synced(event) {
       const at = Date.parse(event.timestamp);
-      setSyncedAt(Number.isNaN(at) ? Date.now() : at);
+      setStatus((held) => ({ ...held, syncedAt: Number.isNaN(at) ? Date.now() : at }));
       options.onSync?.(event);
     },
     // The cursor did not move; a new connection resumes from it.
@@ -101,18 +96,13 @@ export function createPriceStream(options: PriceStreamOptions): PriceStream {
       if (connectedBefore) options.onReconnect?.();
       connectedBefore = true;
     },
-    status(status) {
-      setState(status.state);
-      setAttempt(status.attempt);
-      setReconnects(status.reconnects);
-    },
+    status: (reported) => setStatus((held) => ({ ...held, ...reported })),
   });
 
-  listen(window, 'online', () => connection.wake());
+  onCameBack(() => connection.wake());
   listen(window, 'offline', () => connection.sleep());
-  listen(document, 'visibilitychange', () => document.visibilityState === 'visible' && connection.wake());
   onCleanup(() => connection.stop());
   connection.start();
 
-  return { state, attempt, reconnects, lastUpdate, syncedAt, stop: () => connection.stop() };
+  return { status, stop: () => connection.stop() };
 }

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { parseStreamMessage } from './stream-messages';
-import { addHistoryEvent, createHistoryRefresh, refreshSince, stepsOf, type HistoryChanges } from './history-refresh';
+import { addHistoryEvent, createHistoryRefresh, stepsOf, type HistoryChanges } from './history-refresh';
 
 const HOUR = 3600;
 /** A UTC midnight, so the 6h and 24h buckets are easy to name. */
@@ -27,13 +27,6 @@ describe('what a history event changes', () => {
     let changes: HistoryChanges = {};
     for (const at of [DAY0 + 900, DAY0 + 600, DAY0 + 300]) changes = addHistoryEvent(changes, { timestep: '5m', timestamp: at });
     expect(changes).toEqual({ '5m': DAY0 + 300 });
-  });
-
-  it('asks from the older of the newest stored bucket and the oldest change, including both', () => {
-    // Buckets newer than `since` come back.
-    expect(refreshSince(DAY0 + 900, DAY0 + 300)).toBe(DAY0 + 299);
-    expect(refreshSince(DAY0 + 900, DAY0 + 1200)).toBe(DAY0 + 899);
-    expect(refreshSince(DAY0 + 900, undefined)).toBe(DAY0 + 899);
   });
 
   it('refreshes only the series named, or all of them when none are', () => {

@@ -6,7 +6,7 @@ import type { HistoryEvent } from '../../shared/protocol/events';
 
 /**
  * Per timestep, the start of the oldest bucket that changed. A refresh fetches from there (or from
- * the newest stored bucket, if older): a backfilled window may lie below buckets already stored.
+ * the newest stored bucket, if older; see client/db/series-refresh.ts).
  */
 export type HistoryChanges = Partial<Record<Timestep, number>>;
 
@@ -23,14 +23,6 @@ export function addHistoryEvent(changes: HistoryChanges, event: HistoryEvent): H
     next[step] = Math.min(next[step] ?? from, from);
   }
   return next;
-}
-
-/**
- * The `since` of a history request that brings a stored series up to date: buckets after it come
- * back. The newest stored bucket is asked for again, since a rollup (1h and up) may have grown.
- */
-export function refreshSince(newestStored: number, changedFrom: number | undefined): number {
-  return Math.min(newestStored, changedFrom ?? newestStored) - 1;
 }
 
 /** The steps a refresh covers: those in `changes`, or every one when none are given. */

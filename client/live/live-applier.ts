@@ -6,11 +6,10 @@ import type { Cursor } from '../../shared/domain/event-id';
 import type { LatestPricesResponse } from '../../shared/protocol/api';
 import type { SyncCompleteEvent } from '../../shared/protocol/events';
 import { readMeta } from '../db/meta';
-import { applyPrices, replacePrices } from '../db/prices';
-import type { PriceRecord } from '../db/records';
+import { applyLatest, applyPrices } from '../db/prices';
+import { toPriceRecord, type PriceRecord } from '../db/records';
 import type { GeDb } from '../db/schema';
-import { toPriceRecords } from '../state/server-records';
-import { toPriceRecord, type StreamMessage } from './stream-messages';
+import type { StreamMessage } from './stream-messages';
 
 /** A price change that was newer than the device's copy, with the time the server committed it (ms). */
 export interface LiveChange {
@@ -47,15 +46,10 @@ export function createLiveApplier(deps: LiveApplierDeps): LiveApplier {
 
   async function resync(): Promise<void> {
     const answer = await deps.fetchSnapshot();
-    const records = toPriceRecords(answer);
-    const cursor = { epoch: answer.epoch, seq: answer.seq };
-    if (answer.full) {
-      await replacePrices(db, records, cursor);
-      deps.replaced(records);
-    } else {
-      applyChanges(await applyPrices(db, records, cursor), Date.now());
-    }
-    snapshot = cursor;
+    const { full, records } = await applyLatest(db, answer);
+    if (full) deps.replaced(records);
+    else applyChanges(records, Date.now());
+    snapshot = { epoch: answer.epoch, seq: answer.seq };
   }
 
   function applyChanges(records: PriceRecord[], at: number | Map<number, number>): void {

@@ -5,8 +5,7 @@ import { int, nullable, num, shape, type Guard } from '../db/guards';
 import { isPriceRecord, type PriceRecord } from '../db/records';
 import type { LiveChange } from './live-applier';
 import type { HistoryChanges } from './history-refresh';
-import type { LiveStatus } from './live-status';
-import type { LiveState } from './stream-connection';
+import { LIVE_STATES, type LiveState, type LiveStatus } from './live-status';
 
 export type ChannelMessage =
   | { type: 'status'; status: LiveStatus }
@@ -19,8 +18,7 @@ export type ChannelMessage =
   /** A new tab asks the leader for its status. */
   | { type: 'hello' };
 
-const STATES: readonly LiveState[] = ['connecting', 'live', 'reconnecting', 'offline'];
-const isState: Guard<LiveState> = (value): value is LiveState => STATES.includes(value as LiveState);
+const isState: Guard<LiveState> = (value): value is LiveState => (LIVE_STATES as readonly unknown[]).includes(value);
 const isStatus = shape<LiveStatus>({ state: isState, attempt: int, reconnects: int, lastUpdate: nullable(num), syncedAt: nullable(num) });
 const isChange = shape<LiveChange>({ record: isPriceRecord, at: num });
 const isChanges: Guard<HistoryChanges> = (value): value is HistoryChanges =>

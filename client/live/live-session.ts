@@ -6,7 +6,7 @@ import { createEffect, createRoot, onCleanup, untrack } from 'solid-js';
 import type { Api } from '../api';
 import type { GeDb } from '../db/schema';
 import type { PriceRecord } from '../db/records';
-import { listen } from '../lib/listen';
+import { onCameBack } from '../lib/came-back';
 import { createPriceStream } from './create-price-stream';
 import { catchUpHistory } from './history-catchup';
 import { createHistoryRefresh, type HistoryChanges } from './history-refresh';
@@ -101,14 +101,8 @@ export function startLiveSession(deps: LiveSessionDeps): () => void {
           onHistory: (event) => windows.add(event),
         });
         createEffect(() => {
-          const next: LiveStatus = {
-            state: stream.state(),
-            attempt: stream.attempt(),
-            reconnects: stream.reconnects(),
-            lastUpdate: stream.lastUpdate(),
-            syncedAt: stream.syncedAt(),
-          };
-          // Only the stream's signals are dependencies; whatever the listeners read is not.
+          const next = stream.status();
+          // Only the stream's status is a dependency; whatever the listeners read is not.
           untrack(() => {
             setStatus(next);
             channel.post({ type: 'status', status: next });
@@ -123,13 +117,10 @@ export function startLiveSession(deps: LiveSessionDeps): () => void {
     const leadership = electLeader({ name: NAME, lead, locks: navigator.locks });
     channel.post({ type: 'hello' });
 
-    let hiddenAt = 0;
-    listen(document, 'visibilitychange', () => {
-      if (document.visibilityState === 'hidden') hiddenAt = Date.now();
-      else if (hiddenAt > 0 && Date.now() - hiddenAt > AWAY_MS) {
-        deps.refreshHistory();
-        if (leading) catchUpWatchlist();
-      }
+    onCameBack(({ cause, hiddenMs }) => {
+      if (cause !== 'visible' || hiddenMs <= AWAY_MS) return;
+      deps.refreshHistory();
+      if (leading) catchUpWatchlist();
     });
 
     return () => {

@@ -1,6 +1,9 @@
-// What the user is told about the live connection. Small and free of the stream's code, so the
-// header can show it before the live module has loaded.
-import type { LiveState } from './stream-connection';
+// What the user is told about the live connection: the one status shape, from the connection up
+// to the header and across tabs. Small and free of the stream's code, so the header can show it
+// before the live module has loaded.
+
+export const LIVE_STATES = ['connecting', 'live', 'reconnecting', 'offline'] as const;
+export type LiveState = (typeof LIVE_STATES)[number];
 
 export interface LiveStatus {
   state: LiveState;
@@ -13,7 +16,14 @@ export interface LiveStatus {
   syncedAt: number | null;
 }
 
+/** The part of the status the connection itself knows; the stream adds the times of what it applied. */
+export type ConnectionStatus = Pick<LiveStatus, 'state' | 'attempt' | 'reconnects'>;
+
 export const STARTING_STATUS: LiveStatus = { state: 'connecting', attempt: 1, reconnects: 0, lastUpdate: null, syncedAt: null };
+
+export function sameStatus(a: LiveStatus, b: LiveStatus): boolean {
+  return a.state === b.state && a.attempt === b.attempt && a.reconnects === b.reconnects && a.lastUpdate === b.lastUpdate && a.syncedAt === b.syncedAt;
+}
 
 /** "Live", "Connecting…", "Reconnecting… (attempt 3)", "Offline". Never "Live" unless the stream is open. */
 export function describeLiveState(status: Pick<LiveStatus, 'state' | 'attempt'>): string {

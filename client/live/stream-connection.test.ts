@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createStreamConnection, type ConnectionStatus, type EventSourceLike, type StreamConnectionDeps } from './stream-connection';
+import type { ConnectionStatus } from './live-status';
+import { createStreamConnection, type EventSourceLike, type StreamConnectionDeps } from './stream-connection';
 import type { StreamMessage } from './stream-messages';
 
 class FakeSource implements EventSourceLike {

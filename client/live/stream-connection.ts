@@ -4,18 +4,10 @@
 // non-200 answer (a 503 refusal, a proxy error page); so on any error this closes it and
 // reconnects on its own schedule, always from the newest cursor the device has applied.
 import { STREAM_EVENTS } from '../../shared/protocol/events';
-import { reconnectDelay, STREAM_BACKOFF, type BackoffOptions } from './backoff';
+import type { BackoffOptions } from '../../shared/domain/backoff';
+import { reconnectDelay, STREAM_BACKOFF } from './backoff';
+import type { ConnectionStatus, LiveState } from './live-status';
 import { parseStreamMessage, type StreamMessage } from './stream-messages';
-
-export type LiveState = 'connecting' | 'live' | 'reconnecting' | 'offline';
-
-export interface ConnectionStatus {
-  state: LiveState;
-  /** The connection attempt under way or next, counted since the stream was last live (1 = first). */
-  attempt: number;
-  /** Connection attempts after the first one, in this tab's life. */
-  reconnects: number;
-}
 
 /** What the connection needs of EventSource; tests pass a fake. */
 export interface EventSourceLike {
@@ -41,7 +33,7 @@ export interface StreamConnectionDeps {
 export interface StreamConnection {
   start(): void;
   stop(): void;
-  /** The network came back or the app is visible again: if not live, try now rather than later. */
+  /** The network came back or the app is visible again (see client/lib/came-back.ts): if not live, try now rather than later. */
   wake(): void;
   /** The network is gone: close and wait for wake(). */
   sleep(): void;

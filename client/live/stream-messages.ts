@@ -18,7 +18,6 @@ import {
   type SyncCompleteEvent,
   type TimeoutEvent,
 } from '../../shared/protocol/events';
-import type { PriceRecord } from '../db/records';
 
 export type StreamMessage =
   | { type: 'connected'; event: ConnectedEvent }
@@ -79,15 +78,4 @@ export function parseStreamMessage(name: StreamEventName, data: string, lastEven
       return parsed.success ? { type: 'history', event: parsed.data } : null;
     }
   }
-}
-
-export function toPriceRecord(update: PriceUpdate): PriceRecord {
-  return {
-    itemId: update.item_id,
-    high: update.high,
-    highTime: update.high_time,
-    low: update.low,
-    lowTime: update.low_time,
-    seq: update.seq,
-  };
 }

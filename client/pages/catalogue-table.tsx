@@ -21,7 +21,7 @@ export function createTableView(items: Accessor<readonly CatalogueItem[]>): Tabl
   const [params, setParams] = useSearchParams();
   const query = createMemo(() => parseTableQuery(params));
   // Ordering uses figures at the moment of sorting; ages in cells tick on their own.
-  const rows = createMemo(() => selectRows(items(), data.allPrices(), query(), untrack(data.now)));
+  const rows = createMemo(() => selectRows(items(), data.allPrices(), query(), untrack(data.now), data.staleAfter()));
   return {
     query,
     rows,
@@ -41,6 +41,7 @@ export function CatalogueTable(props: { label: string; view: TableView; empty: J
       rows={props.view.rows()}
       prices={data.prices}
       now={data.now()}
+      staleAfter={data.staleAfter()}
       watchlist={data.watchlist()}
       sort={props.view.query().sort}
       dir={props.view.query().dir}

@@ -1,11 +1,10 @@
 // The item page's history loader: IndexedDB first (instant, and all there is offline), then the
-// server for what is new since the newest stored bucket, or the whole series the first time.
+// server for what is new from the newest stored bucket on, or the whole series the first time.
 import { createEffect, createSignal, on, type Accessor } from 'solid-js';
 import type { Timestep } from '../../shared/domain/timestep';
 import type { Bucket } from '../../shared/protocol/api';
-import { readCoverage } from '../db/meta';
-import { listHistory, newestBucketTime, storeHistory } from '../db/points';
-import type { AppData } from '../state/app-data';
+import { listHistory } from '../db/points';
+import { refreshSeries, type SeriesRefreshDeps } from '../db/series-refresh';
 
 export interface HistoryState {
   buckets: Accessor<readonly Bucket[] | null>;
@@ -15,7 +14,7 @@ export interface HistoryState {
 
 /** `changedFrom`: the oldest bucket the server said changed (a backfill can land below the newest stored one). */
 export function createHistory(
-  data: AppData,
+  data: SeriesRefreshDeps,
   itemId: Accessor<number>,
   timestep: Accessor<Timestep>,
   from: Accessor<number>,
@@ -33,11 +32,8 @@ export function createHistory(
     if (!current()) return;
     setBuckets(stored);
     try {
-      const [coverage, newest] = await Promise.all([readCoverage(data.db, id, step), newestBucketTime(data.db, id, step)]);
-      const since = coverage !== null && newest !== null ? Math.min(newest, (changed ?? Infinity) - 1) : undefined;
-      const answer = await data.api.history(id, step, since);
-      if (!answer.fromDevice) await storeHistory(data.db, id, step, answer.buckets, { full: since === undefined, at: Date.now() });
-      if (!current()) return;
+      const answer = await refreshSeries(data, id, step, { changedFrom: changed, wholeIfMissing: true });
+      if (!current() || answer === null) return;
       setFromDevice(answer.fromDevice);
       setBuckets(await listHistory(data.db, id, step, start));
     } catch {

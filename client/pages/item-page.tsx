@@ -34,7 +34,7 @@ export function ItemPage() {
   const livePoints = createLiveChart({ live, itemId: id, timestep: () => view().timestep, buckets: history.buckets });
   const figures = () => {
     const current = item();
-    return current ? figuresOf(current, data.prices[current.id], data.now()) : null;
+    return current ? figuresOf(current, data.prices[current.id], data.now(), data.staleAfter()) : null;
   };
   const chartLabel = () => `${item()?.name ?? 'Item'} prices over ${view().range}, ${view().timestep} buckets`;
 
@@ -47,6 +47,7 @@ export function ItemPage() {
               item={current()}
               price={data.prices[current().id]}
               now={data.now()}
+              staleAfter={data.staleAfter()}
               starred={data.watchlist().has(current().id)}
               inverted={figures()?.inverted ?? false}
               onToggleStar={() => void data.setWatched(current().id, !data.watchlist().has(current().id))}

@@ -3,7 +3,7 @@
 // half-read page never reloads under them.
 import { createSignal, onCleanup, type Accessor } from 'solid-js';
 import { Workbox } from 'workbox-window';
-import { listen } from '../lib/listen';
+import { onCameBack } from '../lib/came-back';
 
 export interface ServiceWorkerState {
   updateReady: Accessor<boolean>;
@@ -52,12 +52,9 @@ export function registerServiceWorker(): ServiceWorkerState {
     return wb.update();
   });
 
-  const check = () => {
-    if (document.visibilityState === 'visible') void wb.update();
-  };
-  const timer = setInterval(check, UPDATE_CHECK_MS);
+  const timer = setInterval(() => document.visibilityState === 'visible' && void wb.update(), UPDATE_CHECK_MS);
   onCleanup(() => clearInterval(timer));
-  listen(document, 'visibilitychange', check);
+  onCameBack(({ cause }) => cause === 'visible' && void wb.update());
 
   return {
     updateReady,

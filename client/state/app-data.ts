@@ -3,11 +3,12 @@
 import { batch, createMemo, createSignal, untrack, type Accessor } from 'solid-js';
 import type { Api } from '../api';
 import { listCatalogue } from '../db/catalogue';
-import { readMeta, writeMeta, type StoredCursor } from '../db/meta';
-import { applyPrices, listPrices, replacePrices } from '../db/prices';
+import { readMeta, writeMeta } from '../db/meta';
+import { listPrices } from '../db/prices';
 import type { CatalogueItem, PriceRecord } from '../db/records';
 import type { GeDb } from '../db/schema';
 import { listWatchlist, setWatched } from '../db/watchlist';
+import { STALE_AFTER_SECONDS } from '../table/select-rows';
 import { createPriceStore, type PriceMap } from './prices-store';
 import { refreshFromServer } from './refresh';
 
@@ -26,6 +27,8 @@ export interface AppData {
   /** When the prices were last confirmed with the server (ms), the "as of" time. */
   pricesAt: Accessor<number | null>;
   demo: Accessor<boolean>;
+  /** A leg that has not traded for longer than this (seconds) is marked stale: the server's STALE_AFTER. */
+  staleAfter: Accessor<number>;
   offline: Accessor<boolean>;
   /** Unix seconds, ticking coarsely: for ages. */
   now: Accessor<number>;
@@ -34,10 +37,6 @@ export interface AppData {
   refresh(): Promise<void>;
   /** The live stream confirmed the prices current (a sync completed): moves "as of" forward. */
   confirmPrices(at: number): void;
-  /** Applies a batch of changes to IndexedDB with its cursor, then redraws the changed items. */
-  applyPriceBatch(records: readonly PriceRecord[], cursor?: StoredCursor): Promise<PriceRecord[]>;
-  /** Replaces every price (a resync or a new epoch). */
-  replaceAllPrices(records: readonly PriceRecord[], cursor: StoredCursor): Promise<void>;
   /** Redraws records another tab already stored. */
   showPrices(records: readonly PriceRecord[]): void;
   /** Redraws every price from a whole set another writer already stored: items it lacks lose theirs. */
@@ -61,18 +60,20 @@ export function createAppData(options: AppDataOptions): AppData {
   const [loaded, setLoaded] = createSignal(false);
   const [pricesAt, setPricesAt] = createSignal<number | null>(null);
   const [demo, setDemo] = createSignal(false);
+  const [staleAfter, setStaleAfter] = createSignal(STALE_AFTER_SECONDS);
   const [refreshError, setRefreshError] = createSignal<string | null>(null);
   const byId = createMemo(() => new Map(items().map((item) => [item.id, item])));
   let inFlight: Promise<void> | null = null;
 
-  const deviceRead = Promise.all([listCatalogue(db), listPrices(db), listWatchlist(db), readMeta(db, 'pricesAt'), readMeta(db, 'server')]).then(
-    ([catalogue, prices, watched, at, server]) =>
+  const deviceRead = Promise.all([listCatalogue(db), listPrices(db), listWatchlist(db), readMeta(db, 'pricesAt'), readMeta(db, 'server'), readMeta(db, 'staleAfterSeconds')]).then(
+    ([catalogue, prices, watched, at, server, stale]) =>
       batch(() => {
         setItems(catalogue);
         store.replace(prices);
         setWatchlist(new Set(watched));
         if (at !== undefined) setPricesAt(at);
         if (server) setDemo(server.demo);
+        if (stale !== undefined) setStaleAfter(stale);
         setLoaded(true);
       }),
   );
@@ -81,7 +82,7 @@ export function createAppData(options: AppDataOptions): AppData {
   const refreshOnce = async (): Promise<void> => {
     await deviceRead;
     try {
-      await refreshFromServer({ db, api, setDemo, setItems, setPricesAt, showPrices: store.show, replacePrices: store.replace });
+      await refreshFromServer({ db, api, setDemo, setStaleAfter, setItems, setPricesAt, showPrices: store.show, replacePrices: store.replace });
       setRefreshError(null);
     } catch (error) {
       // Shown beside the freshness line; the device copy stays on screen.
@@ -108,6 +109,7 @@ export function createAppData(options: AppDataOptions): AppData {
     loaded,
     pricesAt,
     demo,
+    staleAfter,
     offline: options.offline,
     now: options.now,
     refreshError,
@@ -116,15 +118,6 @@ export function createAppData(options: AppDataOptions): AppData {
       if ((untrack(pricesAt) ?? 0) >= at) return;
       setPricesAt(at);
       void writeMeta(db, 'pricesAt', at);
-    },
-    async applyPriceBatch(records, cursor) {
-      const applied = await applyPrices(db, records, cursor);
-      store.show(applied);
-      return applied;
-    },
-    async replaceAllPrices(records, cursor) {
-      await replacePrices(db, records, cursor);
-      store.replace(records);
     },
     showPrices: store.show,
     showAllPrices: store.replace,

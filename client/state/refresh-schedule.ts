@@ -2,7 +2,7 @@
 // shown again, and every minute while it is on screen, unless `live()` says the price stream is
 // already keeping it current (then the minute poll would only download the same changes again).
 import { onCleanup } from 'solid-js';
-import { listen } from '../lib/listen';
+import { onCameBack } from '../lib/came-back';
 
 const INTERVAL_MS = 60_000;
 const VISIBLE_AGAIN_MS = 30_000;
@@ -14,9 +14,8 @@ export function scheduleRefresh(refresh: () => Promise<void>, live: () => boolea
     void refresh();
   };
   run();
-  listen(window, 'online', run);
-  listen(document, 'visibilitychange', () => {
-    if (document.visibilityState === 'visible' && Date.now() - last > VISIBLE_AGAIN_MS) run();
+  onCameBack(({ cause }) => {
+    if (cause === 'online' || Date.now() - last > VISIBLE_AGAIN_MS) run();
   });
   const timer = setInterval(() => document.visibilityState === 'visible' && !live() && run(), intervalMs);
   onCleanup(() => clearInterval(timer));

@@ -4,10 +4,9 @@ import { formatEventId } from '../../shared/domain/event-id';
 import type { Api } from '../api';
 import { replaceCatalogue } from '../db/catalogue';
 import { readMeta, writeMeta } from '../db/meta';
-import { applyPrices, replacePrices } from '../db/prices';
-import type { CatalogueItem, PriceRecord } from '../db/records';
+import { applyLatest } from '../db/prices';
+import { toCatalogueItem, type CatalogueItem, type PriceRecord } from '../db/records';
 import type { GeDb } from '../db/schema';
-import { toCatalogueItem, toPriceRecords } from './server-records';
 
 /** Names, limits and volumes change slowly; prices are refreshed on every pass. */
 const CATALOGUE_MAX_AGE_MS = 10 * 60_000;
@@ -16,6 +15,8 @@ export interface RefreshTarget {
   db: GeDb;
   api: Api;
   setDemo(demo: boolean): void;
+  /** The server's STALE_AFTER, in seconds. */
+  setStaleAfter(seconds: number): void;
   setItems(items: CatalogueItem[]): void;
   /** Prices newer than those on screen. */
   showPrices(records: readonly PriceRecord[]): void;
@@ -30,15 +31,9 @@ async function refreshCatalogue(target: RefreshTarget): Promise<void> {
 }
 
 async function refreshPrices(target: RefreshTarget, since: string | undefined): Promise<void> {
-  const answer = await target.api.latestPrices(since);
-  const records = toPriceRecords(answer);
-  const cursor = { epoch: answer.epoch, seq: answer.seq };
-  if (answer.full) {
-    await replacePrices(target.db, records, cursor);
-    target.replacePrices(records);
-  } else {
-    target.showPrices(await applyPrices(target.db, records, cursor));
-  }
+  const { full, records } = await applyLatest(target.db, await target.api.latestPrices(since));
+  if (full) target.replacePrices(records);
+  else target.showPrices(records);
   const at = Date.now();
   await writeMeta(target.db, 'pricesAt', at);
   target.setPricesAt(at);
@@ -47,7 +42,8 @@ async function refreshPrices(target: RefreshTarget, since: string | undefined): 
 export async function refreshFromServer(target: RefreshTarget): Promise<void> {
   const health = await target.api.health();
   target.setDemo(health.demo);
-  await writeMeta(target.db, 'server', { demo: health.demo });
+  target.setStaleAfter(health.staleAfterSeconds);
+  await Promise.all([writeMeta(target.db, 'server', { demo: health.demo }), writeMeta(target.db, 'staleAfterSeconds', health.staleAfterSeconds)]);
   const [cursor, catalogueAt] = await Promise.all([readMeta(target.db, 'cursor'), readMeta(target.db, 'catalogueAt')]);
   const sameEpoch = cursor?.epoch === health.epoch;
   const catalogueOld = catalogueAt === undefined || Date.now() - catalogueAt > CATALOGUE_MAX_AGE_MS || !sameEpoch;

@@ -1,13 +1,22 @@
 // Filters and sorts the whole catalogue on the device: no request, so search is instant offline.
 import { computeFigures, type Figures } from '../../shared/domain/figures';
+import { formatAge } from '../../shared/domain/price-format';
 import type { CatalogueItem, PriceRecord } from '../db/records';
 import type { PriceMap } from '../state/prices-store';
 import { parseRangeFilters, type SortKey, type TableQuery } from './table-query';
 
-/** A leg older than this is flagged stale (the server's STALE_AFTER default). */
+/**
+ * A leg older than this is flagged stale until the server has said its own STALE_AFTER
+ * (`AppData.staleAfter`): the server's default.
+ */
 export const STALE_AFTER_SECONDS = 3600;
 
-export function figuresOf(item: CatalogueItem, price: PriceRecord | undefined, now: number): Figures {
+/** "an hour", "2h": for the stale mark's explanation. */
+export function describeStaleAfter(staleAfter: number): string {
+  return staleAfter === 3600 ? 'an hour' : formatAge(0, staleAfter);
+}
+
+export function figuresOf(item: CatalogueItem, price: PriceRecord | undefined, now: number, staleAfter = STALE_AFTER_SECONDS): Figures {
   return computeFigures(
     {
       itemId: item.id,
@@ -18,7 +27,7 @@ export function figuresOf(item: CatalogueItem, price: PriceRecord | undefined, n
       lowTime: price?.lowTime ?? null,
     },
     now,
-    STALE_AFTER_SECONDS,
+    staleAfter,
   );
 }
 
@@ -63,7 +72,13 @@ function compare(a: Candidate, b: Candidate, ascending: boolean): number {
   return (ascending ? order : -order) || (a.item.name < b.item.name ? -1 : a.item.name > b.item.name ? 1 : 0);
 }
 
-export function selectRows(items: readonly CatalogueItem[], prices: PriceMap, query: TableQuery, now: number): CatalogueItem[] {
+export function selectRows(
+  items: readonly CatalogueItem[],
+  prices: PriceMap,
+  query: TableQuery,
+  now: number,
+  staleAfter = STALE_AFTER_SECONDS,
+): CatalogueItem[] {
   const needle = query.q.trim().toLowerCase();
   const range = parseRangeFilters(query);
   const key: SortKey = query.sort ?? 'volume';
@@ -77,7 +92,7 @@ export function selectRows(items: readonly CatalogueItem[], prices: PriceMap, qu
     const rank = needle === '' ? 0 : matchRank(item.name, needle);
     if (rank < 0) continue;
     const price = prices[item.id];
-    const figures = needFigures ? figuresOf(item, price, now) : null;
+    const figures = needFigures ? figuresOf(item, price, now, staleAfter) : null;
     if (range.minMargin !== null && (figures?.margin == null || figures.margin < range.minMargin)) continue;
     if (range.minVolume !== null && (item.volume24h === null || item.volume24h < range.minVolume)) continue;
     if (range.maxPrice !== null && (price?.low == null || price.low > range.maxPrice)) continue;

@@ -1,6 +1,6 @@
 import Router from '@koa/router';
-import type { AppDeps } from '../app';
-import { HttpError } from './errors';
+import type { AppDeps } from '../app-deps';
+import { HttpError } from '../http-error';
 import { registerItemRoutes } from './items-routes';
 import { registerPriceRoutes } from './prices-routes';
 import { registerHistoryRoutes } from './history-routes';

@@ -1,52 +1,37 @@
+// The error middleware, registered first: every error leaves as `{"error":{"code","message"}}`,
+// never a stack trace. An error the client may see is answered as it says; anything else is a 500
+// "internal" handed to the app's one logging hook (app.on('error') in server/app.ts).
 import type { Context, Next } from 'koa';
-import type { Logger } from '../logger';
+import { HttpError } from '../http-error';
 
-export type ErrorCode =
-  | 'bad_request'
-  | 'invalid_parameter'
-  | 'not_found'
-  | 'unknown_item'
-  | 'stream_disabled'
-  | 'too_many_clients'
-  | 'shutting_down'
-  | 'upstream_unavailable'
-  | 'internal';
-
-/** An operational error: its message is shown to the client with its status. */
-export class HttpError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: ErrorCode,
-    message: string,
-    readonly headers: Record<string, string> = {},
-  ) {
-    super(message);
-    this.name = 'HttpError';
-  }
-}
-
-/** Registered first: every error leaves as `{"error":{"code","message"}}`, never a stack trace. */
-export function errorMiddleware(logger: Logger) {
+export function errorMiddleware() {
   return async (ctx: Context, next: Next): Promise<void> => {
     try {
       await next();
     } catch (error) {
-      if (error instanceof HttpError) {
-        ctx.status = error.status;
-        ctx.set(error.headers);
-        ctx.body = { error: { code: error.code, message: error.message } };
+      const shown = toHttpError(error);
+      if (shown?.expose) {
+        ctx.status = shown.status;
+        if (shown.retryAfterSeconds !== undefined) ctx.set('Retry-After', String(shown.retryAfterSeconds));
+        ctx.body = { error: { code: shown.code, message: shown.message } };
         return;
       }
-      const status = (error as { status?: unknown }).status;
-      if (typeof status === 'number' && status >= 400 && status < 500) {
-        // Koa's own client errors (e.g. a malformed URL): show the short message only.
-        ctx.status = status;
-        ctx.body = { error: { code: 'bad_request', message: (error as Error).message || 'bad request' } };
-        return;
-      }
-      logger.error({ err: error, method: ctx.method, path: ctx.path }, 'request failed');
       ctx.status = 500;
       ctx.body = { error: { code: 'internal', message: 'internal error' } };
+      ctx.app.emit('error', error, ctx);
     }
   };
+}
+
+/**
+ * Ours as it is; Koa's own (http-errors, e.g. ctx.throw or a malformed URL) carry `status` and
+ * `expose` themselves, and those it marks as safe to show become a bad_request with the short
+ * message. Anything else is not ours to show.
+ */
+function toHttpError(error: unknown): HttpError | null {
+  if (error instanceof HttpError) return error;
+  if (!(error instanceof Error)) return null;
+  const { status, expose } = error as { status?: unknown; expose?: unknown };
+  if (typeof status !== 'number') return null;
+  return new HttpError(status, 'bad_request', error.message || 'bad request', { expose: expose === true, cause: error });
 }

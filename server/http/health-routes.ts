@@ -1,5 +1,5 @@
 import type Router from '@koa/router';
-import type { AppDeps } from '../app';
+import type { AppDeps } from '../app-deps';
 import type { HealthResponse, JobState } from '../../shared/protocol/api';
 import { readStreamState } from '../store/stream-state';
 import { readSyncStates } from '../store/sync-state-query';
@@ -14,7 +14,7 @@ export function isDegraded(latest: JobState, nowSeconds: number, latestIntervalM
   return (nowSeconds - latest.lastSuccess) * 1000 > MISSED_INTERVALS * latestIntervalMs;
 }
 
-export function registerHealthRoutes(router: Router, deps: AppDeps): void {
+export function registerHealthRoutes(router: Router, deps: Pick<AppDeps, 'config' | 'db' | 'stream' | 'now'>): void {
   router.get('/api/v1/health', async (ctx) => {
     const state = await readStreamState(deps.db);
     const jobs: Record<string, JobState> = {};
@@ -22,10 +22,11 @@ export function registerHealthRoutes(router: Router, deps: AppDeps): void {
       jobs[row.job] = { lastSuccess: row.lastSuccess, lastError: row.lastError, lastErrorAt: row.lastErrorAt };
     }
     const latest = jobs.latest ?? NO_JOB;
-    const now = Math.floor(Date.now() / 1000);
+    const now = Math.floor(deps.now() / 1000);
     const body: HealthResponse = {
       status: isDegraded(latest, now, deps.config.sync.latestIntervalMs) ? 'degraded' : 'ok',
       demo: deps.config.demo,
+      staleAfterSeconds: Math.max(1, Math.round(deps.config.staleAfterMs / 1000)),
       epoch: state.epoch,
       seq: state.seq,
       clients: deps.stream?.clientCount() ?? 0,

@@ -1,10 +1,10 @@
 import type Router from '@koa/router';
-import type { AppDeps } from '../app';
+import type { AppDeps } from '../app-deps';
 import type { HistoryResponse } from '../../shared/protocol/api';
 import { itemExists } from '../store/catalogue-query';
 import { readBuckets } from '../store/history-query';
 import type { HistorySource } from '../sync/history-backfill';
-import { HttpError } from './errors';
+import { HttpError } from '../http-error';
 import { HistoryQuerySchema, ItemIdParamsSchema } from './request-schemas';
 import { validate } from './validate';
 
@@ -18,7 +18,7 @@ const parseHistoryQuery = validate(HistoryQuerySchema);
  * time: the answer is the last good data, possibly partial or empty). Whether the wiki is asked is
  * the history backfill's decision; the route only bounds the wait by the upstream timeout.
  */
-export function registerHistoryRoutes(router: Router, deps: AppDeps): void {
+export function registerHistoryRoutes(router: Router, deps: Pick<AppDeps, 'config' | 'db' | 'backfillHistory'>): void {
   router.get('/api/v1/items/:id/history', async (ctx) => {
     const { id } = parseItemId(ctx.params);
     const { timestep, since } = parseHistoryQuery(ctx.query);

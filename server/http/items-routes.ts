@@ -1,7 +1,7 @@
 import type Router from '@koa/router';
-import type { AppDeps } from '../app';
+import type { AppDeps } from '../app-deps';
 import { ItemsQuerySchema, type ItemRow, type ItemsResponse } from '../../shared/protocol/api';
-import { HttpError } from './errors';
+import { HttpError } from '../http-error';
 import { createCatalogueCache } from './catalogue-cache';
 import { listItems } from './item-list';
 import { toItemRow } from './item-row';
@@ -10,9 +10,9 @@ import { validate } from './validate';
 
 const parseItemsQuery = validate(ItemsQuerySchema);
 const parseItemId = validate(ItemIdParamsSchema);
-const nowSeconds = (): number => Math.floor(Date.now() / 1000);
 
-export function registerItemRoutes(router: Router, deps: AppDeps): void {
+export function registerItemRoutes(router: Router, deps: Pick<AppDeps, 'config' | 'db' | 'now'>): void {
+  const nowSeconds = (): number => Math.floor(deps.now() / 1000);
   const catalogue = createCatalogueCache(deps.db, nowSeconds);
   const staleAfter = deps.config.staleAfterMs / 1000;
 

@@ -1,7 +1,7 @@
 import type Router from '@koa/router';
-import type { AppDeps } from '../app';
+import type { AppDeps } from '../app-deps';
 
-export function registerMetricsRoutes(router: Router, deps: AppDeps): void {
+export function registerMetricsRoutes(router: Router, deps: Pick<AppDeps, 'metrics'>): void {
   router.get('/metrics', async (ctx) => {
     const { registry } = deps.metrics;
     ctx.set('Cache-Control', 'no-store');

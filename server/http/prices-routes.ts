@@ -1,11 +1,11 @@
 import type Router from '@koa/router';
-import type { AppDeps } from '../app';
+import type { AppDeps } from '../app-deps';
 import { parseEventId } from '../../shared/domain/event-id';
 import type { LatestPrice, LatestPricesResponse } from '../../shared/protocol/api';
 import { readLatestPrices } from '../store/latest-query';
 import { readStreamState } from '../store/stream-state';
 
-export function registerPriceRoutes(router: Router, deps: AppDeps): void {
+export function registerPriceRoutes(router: Router, deps: Pick<AppDeps, 'db'>): void {
   router.get('/api/v1/prices/latest', async (ctx) => {
     // State first, rows second: a change committed in between then shows up in the rows with a
     // seq above the cursor we hand out, and is harmlessly re-applied later. The other order

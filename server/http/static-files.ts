@@ -5,7 +5,7 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { extname, resolve, sep } from 'node:path';
 import type { Context, Next } from 'koa';
-import { HttpError } from './errors';
+import { HttpError } from '../http-error';
 import { PLACEHOLDER_HTML } from './placeholder-page';
 
 const CONTENT_TYPES: Record<string, string> = {

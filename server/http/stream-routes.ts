@@ -1,20 +1,13 @@
 import type Router from '@koa/router';
-import type { AppDeps } from '../app';
-import { StreamRequestError } from '../stream/stream-request';
-import { HttpError } from './errors';
+import type { AppDeps } from '../app-deps';
+import { HttpError } from '../http-error';
 
-export function registerStreamRoutes(router: Router, deps: AppDeps): void {
+export function registerStreamRoutes(router: Router, deps: Pick<AppDeps, 'stream'>): void {
   router.get('/api/v1/prices/stream', async (ctx) => {
-    const stream = deps.stream;
-    if (stream === undefined) {
+    if (deps.stream === undefined) {
       throw new HttpError(404, 'stream_disabled', 'the live price stream is turned off on this server (SSE_ENABLED=false); poll /api/v1/prices/latest instead');
     }
-    try {
-      await stream.handle(ctx);
-    } catch (error) {
-      if (!(error instanceof StreamRequestError)) throw error;
-      const headers: Record<string, string> = error.retryAfterSeconds === undefined ? {} : { 'Retry-After': String(error.retryAfterSeconds) };
-      throw new HttpError(error.status, error.code, error.message, headers);
-    }
+    // Refusals (bad filter, unknown items, limits, shutdown) are HttpErrors: the middleware answers them.
+    await deps.stream.handle(ctx);
   });
 }

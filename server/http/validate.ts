@@ -1,7 +1,7 @@
 // Request input (query strings, route params) is parsed by a schema at the edge of each route; a
 // failure is a 400 that names the parameter, so a client can tell which of its values was wrong.
 import type { z } from 'zod';
-import { HttpError } from './errors';
+import { HttpError } from '../http-error';
 
 export type InputParser<T> = (input: unknown) => T;
 

@@ -1,22 +1,14 @@
 // Read side of the catalogue: every item joined with its latest price and volumes, as plain
 // records. A missing price or volume stays null (an item that never traded is not worth 0).
 import { sql } from 'kysely';
+import type { CatalogueFields } from '../../shared/domain/catalogue-fields';
 import type { PriceLegs } from '../../shared/domain/price-legs';
 import type { Db } from './db';
 import { engineOf } from './engine';
 
-export interface CatalogueRecord extends PriceLegs {
-  id: number;
-  name: string;
+export interface CatalogueRecord extends PriceLegs, CatalogueFields {
   /** Lower-cased name, for search. */
   nameLower: string;
-  examine: string;
-  members: boolean;
-  icon: string;
-  limit: number | null;
-  value: number | null;
-  lowalch: number | null;
-  highalch: number | null;
   /** false once the item has left /mapping: still answerable by id, hidden from the list. */
   inMapping: boolean;
   /** seq of the item's last price change; 0 when it has no price. */

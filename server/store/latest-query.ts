@@ -1,5 +1,5 @@
 // Read side of latest_prices: each item's latest legs with the seq (and time) of its last change.
-import type { PriceChange } from '../price-changes';
+import type { PriceChange } from '../change-feed';
 import type { Db } from './db';
 import { ensureStreamState, type StreamState } from './stream-state';
 

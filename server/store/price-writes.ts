@@ -1,7 +1,7 @@
 // Writes a /latest snapshot: diff against the stored prices, give every change the next global
 // seq, and write the changes together with stream_state.seq in ONE transaction, so a reader (or a
 // crash) never sees prices without their seq or a seq without its prices.
-import type { CommittedChanges, PriceChange } from '../price-changes';
+import type { CommittedChanges, PriceChange } from '../change-feed';
 import type { Db } from './db';
 import { diffLatest, type ItemLegs } from './price-diff';
 import { insertRows, type BulkTarget } from './bulk-insert';

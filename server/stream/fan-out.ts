@@ -1,7 +1,7 @@
 // One sync to every client: each distinct filter's events are encoded once, and that one string
 // is written to every client holding the filter. Unfiltered clients all share a single string.
 import type { Cursor } from '../../shared/domain/event-id';
-import type { CommittedChanges } from '../price-changes';
+import type { CommittedChanges } from '../change-feed';
 import type { ItemFilter, SseClient } from './sse-client';
 import { encodeSyncComplete, encodeUpdateJson, encodeUpdatesEvent, updatesEventName } from './stream-payloads';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CommittedChanges } from '../price-changes';
+import type { CommittedChanges } from '../change-feed';
 import { createPriceIndex, type IndexedPrice } from './price-index';
 
 const price = (itemId: number, seq: number): IndexedPrice => ({

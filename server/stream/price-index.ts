@@ -2,7 +2,7 @@
 // synchronous step that registers it (a database query would be async and let a live event slip
 // between the two). Loaded from the store at start and kept current from the change feed.
 import type { Cursor } from '../../shared/domain/event-id';
-import type { CommittedChanges, PriceChange } from '../price-changes';
+import type { CommittedChanges, PriceChange } from '../change-feed';
 import type { Db } from '../store/db';
 import { readLatestSnapshot } from '../store/latest-query';
 import { encodeUpdateJson } from './stream-payloads';

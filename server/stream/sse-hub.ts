@@ -4,7 +4,7 @@
 import type { ServerResponse } from 'node:http';
 import type { Logger } from '../logger';
 import type { Metrics } from '../metrics';
-import type { CommittedChanges, WindowCommitted } from '../price-changes';
+import type { CommittedChanges, WindowCommitted } from '../change-feed';
 import type { Cursor } from '../../shared/domain/event-id';
 import type { ResyncEvent } from '../../shared/protocol/events';
 import { SseClient, type ClientOwner, type ItemFilter } from './sse-client';
@@ -22,6 +22,8 @@ export interface HubOptions {
   maxClientsPerIp: number;
   slowClientMaxBytes: number;
   slowClientMaxMs: number;
+  /** Unix milliseconds: connection deadlines and heartbeat times. */
+  now: () => number;
 }
 
 export type RefusalReason = 'max_clients' | 'max_clients_per_ip' | 'shutting_down';
@@ -84,7 +86,7 @@ export class SseHub {
       this.groups.set(init.filter.key, group);
     }
     // Jittered so the clients of one busy minute don't all come back in one wave.
-    const deadline = Date.now() + connectionTimeoutMs * (0.9 + Math.random() * 0.2);
+    const deadline = this.options.now() + connectionTimeoutMs * (0.9 + Math.random() * 0.2);
     // The group's filter, not the request's copy: one Set per distinct filter.
     const client = new SseClient(init.id, init.ip, group.filter, init.res, deadline, this.owner);
     logger.info({ client_id: client.id, item_filters: init.filter.ids?.size ?? 0, remote_ip: init.ip }, 'SSE client connected');
@@ -150,14 +152,14 @@ export class SseHub {
   }
 
   private beat(): void {
-    const event = encodeHeartbeat(Date.now());
+    const event = encodeHeartbeat(this.options.now());
     let written = 0;
     for (const client of this.clients) if (client.writeIfIdle(event)) written += 1;
     this.count('heartbeat', written, written * event.length);
   }
 
   private sweep(): void {
-    const now = Date.now();
+    const now = this.options.now();
     let ended = 0;
     let goodbye = '';
     for (const client of this.clients) {

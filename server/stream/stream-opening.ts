@@ -31,6 +31,8 @@ export interface Opening {
 
 export function firstChunk(input: {
   clientId: string;
+  /** Unix milliseconds: the `connected` event's server time. */
+  now: number;
   retryMs: number;
   cursor: Cursor;
   catchUp: CatchUp;
@@ -38,7 +40,7 @@ export function firstChunk(input: {
   resumeId: string | undefined;
 }): Opening {
   const { cursor, filter, resumeId } = input;
-  const head = encodeRetry(input.retryMs) + encodeConnected(input.clientId, cursor, new Date());
+  const head = encodeRetry(input.retryMs) + encodeConnected(input.clientId, cursor, new Date(input.now));
   if (resumeId === undefined || resumeId === '') return { chunks: [head] };
   const from = parseEventId(resumeId);
   const reason = resyncReason(from, cursor);

@@ -4,7 +4,7 @@ import type {
   ConnectedEvent, HeartbeatEvent, HistoryEvent, PriceUpdate, ResyncEvent, SyncCompleteEvent, TimeoutEvent,
 } from '../../shared/protocol/events';
 import { formatEventId, type Cursor } from '../../shared/domain/event-id';
-import type { PriceChange } from '../price-changes';
+import type { PriceChange } from '../change-feed';
 import { encodeEvent } from './sse-encode';
 
 /** One item's new state as the JSON of a PriceUpdate; `timestamp` is the commit time (ISO). */

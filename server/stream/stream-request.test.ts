@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_FILTER_IDS, parseItemFilter, pickResumeId, StreamRequestError } from './stream-request';
+import { HttpError } from '../http-error';
+import { MAX_FILTER_IDS, parseItemFilter, pickResumeId } from './stream-request';
 
 describe('parseItemFilter', () => {
   it('accepts no filter as every item', () => {
@@ -17,11 +18,11 @@ describe('parseItemFilter', () => {
   it(`accepts ${MAX_FILTER_IDS} ids and refuses one more`, () => {
     const ids = (n: number): string => Array.from({ length: n }, (_, i) => i + 1).join(',');
     expect(parseItemFilter(ids(MAX_FILTER_IDS)).ids?.size).toBe(MAX_FILTER_IDS);
-    expect(() => parseItemFilter(ids(MAX_FILTER_IDS + 1))).toThrow(StreamRequestError);
+    expect(() => parseItemFilter(ids(MAX_FILTER_IDS + 1))).toThrow(HttpError);
   });
 
   it.each(['', ' 2', '2,', ',2', '2;3', '1e3', '0x10', '2,,3', '0', '1234567890', '٣'])('refuses %j', (raw) => {
-    expect(() => parseItemFilter(raw)).toThrow(StreamRequestError);
+    expect(() => parseItemFilter(raw)).toThrow(HttpError);
   });
 
   it('refuses a repeated items parameter', () => {

@@ -1,26 +1,11 @@
 // What a stream request asks for: an item filter and where to resume. Bad filters are refused
 // (the client sent something it can fix); a bad resume id is not an error, it gets a resync.
+import { HttpError } from '../http-error';
 import type { ItemFilter } from './sse-client';
 
 export const MAX_FILTER_IDS = 500;
 /** Item ids are small positive integers; nine digits keeps every id a safe integer. */
 const ID_LIST_RE = /^[0-9]{1,9}(,[0-9]{1,9})*$/;
-
-export type StreamErrorCode = 'invalid_parameter' | 'unknown_item' | 'too_many_clients' | 'shutting_down';
-
-/** A stream request the service refuses; the HTTP layer turns it into a JSON error. */
-export class StreamRequestError extends Error {
-  constructor(
-    readonly status: 400 | 503,
-    readonly code: StreamErrorCode,
-    message: string,
-    /** For 503: seconds until a retry can succeed (the Retry-After header). */
-    readonly retryAfterSeconds?: number,
-  ) {
-    super(message);
-    this.name = 'StreamRequestError';
-  }
-}
 
 export const EVERY_ITEM: ItemFilter = { ids: null, key: '' };
 
@@ -58,6 +43,6 @@ export function pickResumeId(since: string | string[] | undefined, lastEventId: 
   return since;
 }
 
-function invalid(message: string): StreamRequestError {
-  return new StreamRequestError(400, 'invalid_parameter', message);
+function invalid(message: string): HttpError {
+  return new HttpError(400, 'invalid_parameter', message);
 }

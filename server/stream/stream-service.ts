@@ -3,30 +3,26 @@
 // passes the feed's history windows on to every client.
 import { randomUUID } from 'node:crypto';
 import type { Context } from 'koa';
-import type { Config } from '../config';
-import type { Logger } from '../logger';
-import type { Metrics } from '../metrics';
+import type { CoreDeps } from '../core-deps';
 import { readKnownItemIds } from '../store/catalogue-query';
-import type { Db } from '../store/db';
-import type { ChangeFeed, CommittedChanges } from '../price-changes';
+import type { ChangeFeed, CommittedChanges } from '../change-feed';
 import { createPriceIndex, loadPriceSnapshot, type PriceIndex } from './price-index';
 import { createCatchUp, type CatchUp } from './catch-up';
 import { SseHub, type RefusalReason } from './sse-hub';
-import { parseItemFilter, pickResumeId, queryValue, StreamRequestError } from './stream-request';
+import { HttpError } from '../http-error';
+import { parseItemFilter, pickResumeId, queryValue } from './stream-request';
 import { writeStreamHead, firstChunk } from './stream-opening';
 
-export interface StreamServiceDeps {
-  config: Config;
-  db: Db;
-  logger: Logger;
-  metrics: Metrics;
+export interface StreamServiceDeps extends CoreDeps {
   feed: ChangeFeed;
+  /** Unix milliseconds; tests may drive it. */
+  now?: () => number;
 }
 
 export interface StreamService {
   /** Loads what catch-up needs and starts heartbeats. */
   start(): Promise<void>;
-  /** Serves GET /api/v1/prices/stream; throws StreamRequestError for a request it refuses. */
+  /** Serves GET /api/v1/prices/stream; throws HttpError for a request it refuses. */
   handle(ctx: Context): Promise<void>;
   clientCount(): number;
   /** Stop accepting, tell clients when to retry, close every connection. */
@@ -41,8 +37,9 @@ const REFUSALS: Record<RefusalReason, string> = {
 
 export function createStreamService(deps: StreamServiceDeps): StreamService {
   const { config, db, logger, metrics, feed } = deps;
+  const now = deps.now ?? Date.now;
   const sse = config.sse;
-  const hub = new SseHub({ ...sse, logger, metrics });
+  const hub = new SseHub({ ...sse, logger, metrics, now });
   let index: PriceIndex | undefined;
   let catchUp: CatchUp | undefined;
   let reloading: Promise<void> | undefined;
@@ -71,7 +68,7 @@ export function createStreamService(deps: StreamServiceDeps): StreamService {
         const after = snapshot.cursor;
         if (after.epoch !== before.epoch) hub.resyncAll('epoch-mismatch', after);
         else if (after.seq > before.seq) {
-          hub.broadcast({ ...after, committedAt: Date.now(), changes: current.changedSince(before.seq, null) });
+          hub.broadcast({ ...after, committedAt: now(), changes: current.changedSince(before.seq, null) });
         }
       } catch (err) {
         // The old index stays; the next commit finds the same gap and tries again.
@@ -96,7 +93,7 @@ export function createStreamService(deps: StreamServiceDeps): StreamService {
     // Clients refused for load come back spread over a few retry intervals, not in one wave.
     const seconds = Math.ceil((sse.retryMs * (1 + Math.random() * 2)) / 1000);
     const code = reason === 'shutting_down' ? 'shutting_down' : 'too_many_clients';
-    throw new StreamRequestError(503, code, `${REFUSALS[reason]}; retry in ${seconds} s`, seconds);
+    throw new HttpError(503, code, `${REFUSALS[reason]}; retry in ${seconds} s`, { retryAfterSeconds: seconds });
   };
 
   const rejectUnknownItems = async (ids: ReadonlySet<number> | null, current: PriceIndex): Promise<void> => {
@@ -105,7 +102,7 @@ export function createStreamService(deps: StreamServiceDeps): StreamService {
     const knownIds = await readKnownItemIds(db, missing);
     const unknown = missing.filter((id) => !knownIds.has(id));
     if (unknown.length > 0) {
-      throw new StreamRequestError(400, 'unknown_item', `unknown item ids: ${unknown.join(',')}`);
+      throw new HttpError(400, 'unknown_item', `unknown item ids: ${unknown.join(',')}`);
     }
   };
 
@@ -139,7 +136,7 @@ export function createStreamService(deps: StreamServiceDeps): StreamService {
       writeStreamHead(res);
       const id = randomUUID();
       const resumeId = pickResumeId(queryValue(params, 'since'), ctx.get('Last-Event-ID'));
-      const opening = firstChunk({ clientId: id, retryMs: sse.retryMs, cursor: current.cursor(), catchUp, filter, resumeId });
+      const opening = firstChunk({ clientId: id, now: now(), retryMs: sse.retryMs, cursor: current.cursor(), catchUp, filter, resumeId });
       if (opening.catchup !== undefined) metrics.sseCatchups.inc({ result: opening.catchup });
       hub.connect({ id, ip, filter, res, opening: opening.chunks });
     },

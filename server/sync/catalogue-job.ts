@@ -1,14 +1,9 @@
-import type { Logger } from '../logger';
-import type { Db } from '../store/db';
 import { readMappedItemIds, upsertMapping } from '../store/items-repo';
-import type { CallOptions, WikiClient } from '../upstream/wiki-client';
+import type { CallOptions } from '../upstream/wiki-client';
+import type { JobContext } from './job-context';
 import type { MappingGuard } from './mapping-guard';
 
-export interface MappingJobDeps {
-  db: Db;
-  client: WikiClient;
-  logger: Logger;
-  now: () => number;
+export interface MappingJobDeps extends Pick<JobContext, 'db' | 'client' | 'logger' | 'now'> {
   mappingGuard: MappingGuard;
 }
 

@@ -1,20 +1,11 @@
-import type { Logger } from '../logger';
-import type { Metrics } from '../metrics';
-import type { ChangeFeed } from '../price-changes';
-import type { Db } from '../store/db';
 import { readEveryKnownItemId } from '../store/catalogue-query';
 import { ingestLatest } from '../store/price-writes';
 import { UpstreamError } from '../upstream/upstream-error';
-import type { CallOptions, WikiClient } from '../upstream/wiki-client';
+import type { CallOptions } from '../upstream/wiki-client';
+import type { JobContext } from './job-context';
 import { toItemLegs } from './latest-snapshot';
 
-export interface LatestJobDeps {
-  db: Db;
-  client: WikiClient;
-  feed: ChangeFeed;
-  logger: Logger;
-  metrics: Metrics;
-  now: () => number;
+export interface LatestJobDeps extends JobContext {
   /** SYNC_MAX_NEW_ITEMS: more ids unknown to both the catalogue and the store refuse the answer. */
   maxNewItems: number;
 }

@@ -1,11 +1,8 @@
 // The sync's lifecycle: mapping then latest once at start, then every job on its own clock.
 // Jobs never throw out of here: a failing upstream is logged and recorded in sync_state (what
 // health shows) while the server keeps serving what it has.
-import type { Config } from '../config';
-import type { Logger } from '../logger';
-import type { Metrics } from '../metrics';
-import type { Db } from '../store/db';
-import type { ChangeFeed } from '../price-changes';
+import type { CoreDeps } from '../core-deps';
+import type { ChangeFeed } from '../change-feed';
 import { readBucketRange } from '../store/history-query';
 import type { SyncJobName } from '../store/sync-state-repo';
 import type { WikiClient } from '../upstream/wiki-client';
@@ -20,13 +17,9 @@ import { createHistoryBackfill, type HistoryBackfill } from './history-backfill'
 import { syncTimeseries } from './timeseries-job';
 import { lastCompleteWindow, nextWindowRun } from './schedule';
 
-export interface SyncServiceDeps {
-  config: Config;
-  db: Db;
+export interface SyncServiceDeps extends CoreDeps {
   client: WikiClient;
   feed: ChangeFeed;
-  logger: Logger;
-  metrics: Metrics;
   /** Unix milliseconds; tests may pin it. */
   now?: () => number;
 }

@@ -1,16 +1,10 @@
 // /timeseries for one item and timestep: the points retention keeps, stored (for hours with the
 // 6h and 24h rollups they feed) once the fetch is done, never during it.
-import type { Logger } from '../logger';
-import type { Db } from '../store/db';
 import { storeSeries, type BucketInput } from '../store/buckets-repo';
-import type { WikiClient } from '../upstream/wiki-client';
+import type { JobContext } from './job-context';
 import type { Timestep } from '../../shared/domain/timestep';
 
-export interface TimeseriesJobDeps {
-  db: Db;
-  client: WikiClient;
-  logger: Logger;
-  now: () => number;
+export interface TimeseriesJobDeps extends Pick<JobContext, 'db' | 'client' | 'logger' | 'now'> {
   /** Seconds of history kept for this timestep (Infinity: forever); older points are not written. */
   retentionSeconds: number;
 }

@@ -2,21 +2,15 @@
 // before it that the store lacks, e.g. after downtime. Windows are de-duplicated by the response's
 // own timestamp, because the wiki sometimes serves the previous /1h again. Each window written is
 // announced once its transaction has committed, so clients can fetch it at once.
-import type { Logger } from '../logger';
-import type { ChangeFeed } from '../price-changes';
-import type { Db } from '../store/db';
 import type { BucketInput } from '../store/buckets-repo';
 import { ingestWindow, listSyncedWindows } from '../store/windows-repo';
 import type { WindowResponse } from '../upstream/schemas';
-import type { CallOptions, WikiClient } from '../upstream/wiki-client';
+import type { CallOptions } from '../upstream/wiki-client';
+import type { JobContext } from './job-context';
 import { TIMESTEP_SECONDS, type WindowStep } from '../../shared/domain/timestep';
 
-export interface WindowJobDeps {
-  db: Db;
-  client: WikiClient;
-  feed: Pick<ChangeFeed, 'publishWindow'>;
-  logger: Logger;
-  now: () => number;
+export interface WindowJobDeps extends Pick<JobContext, 'db' | 'client' | 'logger' | 'now'> {
+  feed: Pick<JobContext['feed'], 'publishWindow'>;
   backfillMaxWindows: number;
   /** Windows older than this many seconds (Infinity: none) would be pruned at once, so they are not fetched. */
   retentionSeconds: number;

@@ -1,19 +1,9 @@
 // How long to wait before the next attempt. Pure functions so the policy is unit-tested without
 // clocks or sockets.
+import { backoffDelay, type BackoffOptions } from '../../shared/domain/backoff';
 
-export interface BackoffOptions {
-  baseMs: number;
-  maxMs: number;
-}
-
-/**
- * Exponential backoff with "equal jitter": at least half the exponential delay (so retries really
- * back off), plus a random half (so many clients that failed together don't retry together).
- */
-export function backoffDelay(attempt: number, options: BackoffOptions, random: () => number = Math.random): number {
-  const ceiling = Math.min(options.maxMs, options.baseMs * 2 ** attempt);
-  return Math.round(ceiling / 2 + random() * (ceiling / 2));
-}
+// The backoff itself is the one shared with the browser's reconnects; named here for this module's callers.
+export { backoffDelay, type BackoffOptions };
 
 /** Retry-After as milliseconds: either delay-seconds or an HTTP date (RFC 9110 §10.2.3). */
 export function parseRetryAfter(header: string | null, nowMs: number): number | null {

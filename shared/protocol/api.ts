@@ -114,6 +114,8 @@ export const HealthResponseSchema = z.object({
   /** `degraded` when the last latest-sync failed or is older than three intervals. */
   status: z.enum(['ok', 'degraded']),
   demo: z.boolean(),
+  /** The server's STALE_AFTER in seconds: a leg that has not traded for longer is marked stale. */
+  staleAfterSeconds: z.number().int().positive(),
   epoch: z.string(),
   seq: z.number().int(),
   clients: z.number().int(),

@@ -1,6 +1,6 @@
 // Stands in for the latest sync: writes a batch of price changes to latest_prices and
 // stream_state in one transaction, one new seq per change, then announces the commit.
-import type { ChangeFeed, CommittedChanges, PriceChange } from '../../server/price-changes';
+import type { ChangeFeed, CommittedChanges, PriceChange } from '../../server/change-feed';
 import type { Db } from '../../server/store/db';
 
 export type PriceInput = Omit<PriceChange, 'seq'>;

@@ -1,18 +1,17 @@
 // The real app on a fresh in-memory SQLite (real migrations, an epoch made), listening on
 // 127.0.0.1:0, with a raw HTTP client that sends paths exactly as written (no URL normalising, so
 // tests can send malformed or traversing paths).
-import { request as httpRequest, createServer, type IncomingHttpHeaders, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type Koa from 'koa';
-import { createApp, type AppDeps } from '../../server/app';
+import type { AppDeps } from '../../server/app-deps';
 import { loadConfig, type Config } from '../../server/config';
-import { createLogger, type Logger } from '../../server/logger';
+import type { Logger } from '../../server/logger';
 import { createMetrics } from '../../server/metrics';
-import { openDatabase, type OpenedDatabase } from '../../server/store/db';
-import { ensureStreamState, type StreamState } from '../../server/store/stream-state';
+import { startServer } from '../../server/start';
+import type { StreamState } from '../../server/store/stream-state';
 import type { Db } from '../../server/store/db';
 
 export interface TestResponse {
@@ -37,8 +36,9 @@ export interface TestAppOptions {
   /** Environment for loadConfig; STATIC_DIR defaults to an empty temp folder (no client built). */
   env?: Record<string, string>;
   logger?: Logger;
+  /** REST only unless given: no stream, no backfill, and the sync never runs. */
   deps?: Partial<Pick<AppDeps, 'stream' | 'backfillHistory'>>;
-  /** Seeds the store before the app is built. */
+  /** Seeds the store before the first request. */
   seed?: (db: Db) => Promise<void>;
 }
 
@@ -47,32 +47,30 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   const config = loadConfig({
     DATABASE_URL: 'sqlite::memory:',
     LOG_LEVEL: 'silent',
+    PORT: '0',
+    HOST: '127.0.0.1',
     ...(emptyStatic ? { STATIC_DIR: emptyStatic } : {}),
     ...options.env,
   });
-  const store: OpenedDatabase = await openDatabase(config.databaseUrl);
-  const state = await ensureStreamState(store.db);
-  await options.seed?.(store.db);
-  const app = createApp({
-    config,
-    db: store.db,
-    logger: options.logger ?? createLogger('silent'),
+  const stream = options.deps?.stream;
+  const running = await startServer(config, {
+    logger: options.logger,
     metrics: createMetrics({ defaults: false }),
-    ...options.deps,
+    createStream: stream ? () => stream : null,
+    backfillHistory: options.deps?.backfillHistory ?? null,
+    startSync: false,
   });
-  const server = createServer(app.callback());
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+  await options.seed?.(running.store.db);
+  const { port } = running;
   return {
-    app,
-    db: store.db,
+    app: running.app,
+    db: running.store.db,
     config,
-    state,
-    url: `http://127.0.0.1:${port}`,
+    state: running.state,
+    url: running.url,
     request: (path, init) => send(port, path, init?.method ?? 'GET', init?.headers ?? {}),
     close: async () => {
-      await closeServer(server);
-      await store.close();
+      await running.close();
       if (emptyStatic) rmSync(emptyStatic, { recursive: true, force: true });
     },
   };
@@ -92,9 +90,4 @@ function send(port: number, path: string, method: string, headers: Record<string
     req.on('error', reject);
     req.end();
   });
-}
-
-function closeServer(server: Server): Promise<void> {
-  server.closeAllConnections();
-  return new Promise((resolve, reject) => server.close((err) => (err ? reject(err) : resolve())));
 }

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ResyncEventSchema, type PriceUpdate } from '../../shared/protocol/events';
-import { createChangeFeed } from '../../server/price-changes';
+import { createChangeFeed } from '../../server/change-feed';
 import { readStreamState } from '../../server/store/stream-state';
 import { addItems, applyChanges, priceMove } from '../helpers/apply-changes';
 import { applyToView, createClientView, updatesOf } from '../helpers/client-view';

@@ -1,7 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createSyncService, type SyncService } from '../../server/sync/sync-service';
-import { createWikiClient } from '../../server/upstream/wiki-client';
-import { createLogger } from '../../server/logger';
+import type { SyncService } from '../../server/sync/sync-service';
 import { HistoryEventSchema, type HistoryEvent } from '../../shared/protocol/events';
 import { HistoryResponseSchema } from '../../shared/protocol/api';
 import { addItems, applyChanges, priceMove } from '../helpers/apply-changes';
@@ -34,9 +32,7 @@ async function start(env: Record<string, string> = {}): Promise<StreamServer> {
   const s = await startStreamServer({ UPSTREAM_URL: fake.url, UPSTREAM_TIMEOUT: '5s', UPSTREAM_RETRIES: '0', ...env });
   server = s;
   await addItems(s.store.db, [2, 4151, 13190]);
-  const logger = createLogger('silent');
-  const client = createWikiClient({ baseUrl: fake.url, userAgent: s.config.userAgent, timeoutMs: 5000, retries: 0, logger, metrics: s.metrics });
-  sync = createSyncService({ config: s.config, db: s.store.db, client, feed: s.feed, logger, metrics: s.metrics });
+  sync = s.sync;
   return s;
 }
 

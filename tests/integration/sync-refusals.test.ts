@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { FakeUpstream } from '../helpers/fake-upstream';
 import { startSyncHarness, type SyncHarness } from '../helpers/sync-harness';
-import { LATEST, MAPPING, T0, startFakeWiki } from '../helpers/wiki-fixtures';
+import { LATEST, T0, startFakeWiki } from '../helpers/wiki-fixtures';
 
 let fake: FakeUpstream;
 let harness: SyncHarness;

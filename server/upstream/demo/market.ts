@@ -3,11 +3,11 @@
 // marks nothing as demo (the server's health does that).
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Logger } from '../logger';
-import { DEMO_ITEMS, type DemoItem } from './demo-catalogue';
-import { createSimulation, type Simulation } from './demo-simulation';
-import { TIMESERIES_POINTS } from './schemas';
-import { isTimestep, TIMESTEP_SECONDS } from '../../shared/domain/timestep';
+import type { Logger } from '../../logger';
+import { DEMO_ITEMS, type DemoItem } from './catalogue';
+import { createSimulation, type Simulation } from './simulation';
+import { TIMESERIES_POINTS } from '../schemas';
+import { isTimestep, TIMESTEP_SECONDS } from '../../../shared/domain/timestep';
 
 export interface DemoMarket {
   /** Base URL of the simulated wiki API on loopback, e.g. http://127.0.0.1:PORT/api/v1/osrs */

@@ -1,12 +1,12 @@
 // The demo market's live part. Each tick every item's mid price takes a mean-reverting random
-// step around its deterministic path (demo-history), and trades arrive at a rate proportional to
+// step around its deterministic path (history.ts), and trades arrive at a rate proportional to
 // the item's liquidity and the time of day: instant buys set the high leg, instant sells the low
 // one, so illiquid items trade one side at a time. Trades accumulate into 5m and 1h windows.
-import type { PriceLegs } from '../../shared/domain/price-legs';
-import { TIMESTEP_SECONDS, WINDOW_STEPS } from '../../shared/domain/timestep';
-import type { DemoItem } from './demo-catalogue';
-import { activity, mergeBuckets, modelOf, pathPrice, syntheticBucket, toGp, type DemoBucket, type ItemModel } from './demo-history';
-import { createRandom, gaussian, hashUnit, poisson } from './demo-random';
+import type { PriceLegs } from '../../../shared/domain/price-legs';
+import { TIMESTEP_SECONDS, WINDOW_STEPS } from '../../../shared/domain/timestep';
+import type { DemoItem } from './catalogue';
+import { activity, mergeBuckets, modelOf, pathPrice, syntheticBucket, toGp, type DemoBucket, type ItemModel } from './history';
+import { createRandom, gaussian, hashUnit, poisson } from './random';
 
 interface LiveItem {
   model: ItemModel;

@@ -1,10 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createLogger } from '../logger';
-import { createMetrics } from '../metrics';
-import { waitFor } from '../../tests/helpers/wait-for';
-import { startDemoMarket, type DemoMarket } from './demo-market';
-import { createWikiClient, type WikiClient } from './wiki-client';
-import { DEMO_ITEMS } from './demo-catalogue';
+import { createLogger } from '../../logger';
+import { createMetrics } from '../../metrics';
+import { waitFor } from '../../../tests/helpers/wait-for';
+import { startDemoMarket, type DemoMarket } from './market';
+import { createWikiClient, type WikiClient } from '../wiki-client';
+import { DEMO_ITEMS } from './catalogue';
 
 const logger = createLogger('silent');
 const START = Date.parse('2025-05-26T07:03:12Z');

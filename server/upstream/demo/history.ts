@@ -1,8 +1,8 @@
 // The demo market's past: a smooth, deterministic price path per item (several octaves of value
 // noise in log space, from minutes to months) and buckets drawn from it. The same seed gives the
 // same history for every request and every restart, so charts and backfills agree.
-import type { DemoItem } from './demo-catalogue';
-import { hashUnit, valueNoise } from './demo-random';
+import type { DemoItem } from './catalogue';
+import { hashUnit, valueNoise } from './random';
 
 export interface ItemModel {
   item: DemoItem;

@@ -4,16 +4,9 @@
 // middle of the spread in 2025) and a typical volume (items traded per hour, both sides).
 // A null limit/value/alch is a field the real mapping omits for that item.
 
-export interface DemoItem {
-  id: number;
-  name: string;
-  examine: string;
-  members: boolean;
-  icon: string;
-  limit: number | null;
-  value: number | null;
-  lowalch: number | null;
-  highalch: number | null;
+import type { CatalogueFields } from '../../../shared/domain/catalogue-fields';
+
+export interface DemoItem extends CatalogueFields {
   /** Typical mid price in gp. */
   price: number;
   /** Typical items traded per hour, both sides together. */

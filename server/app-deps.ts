@@ -1,0 +1,14 @@
+// What the app is built from. Its own module so route modules can name the part they use without
+// importing the app that mounts them.
+import type { CoreDeps } from './core-deps';
+import type { StreamService } from './stream/stream-service';
+import type { HistoryBackfill } from './sync/history-backfill';
+
+export interface AppDeps extends CoreDeps {
+  /** Unix milliseconds: the one clock every route reads (tests drive it). */
+  now: () => number;
+  /** The live stream; absent when SSE_ENABLED=false or in REST-only tests. */
+  stream?: StreamService;
+  /** Fetches /timeseries for history the store lacks; absent in tests that don't need it. */
+  backfillHistory?: HistoryBackfill;
+}

@@ -1,0 +1,116 @@
+// Starts one GE Tracker instance from its config: opens the store, wires the upstream client, the
+// sync, the stream and the app, listens, and hands back a handle to stop it. server/main.ts and the
+// test harnesses all start through here, so a test runs production's wiring; what a test needs
+// differently (a clock, a fake upstream, a substitute stream or backfill) is an option.
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type Koa from 'koa';
+import { createApp } from './app';
+import type { Config } from './config';
+import { createLogger, type Logger } from './logger';
+import { createMetrics, type Metrics } from './metrics';
+import { createChangeFeed, type ChangeFeed } from './change-feed';
+import { openDatabase, type OpenedDatabase } from './store/db';
+import { ensureStreamState, type StreamState } from './store/stream-state';
+import { createStreamService, type StreamService, type StreamServiceDeps } from './stream/stream-service';
+import { createSyncService, type SyncService } from './sync/sync-service';
+import type { HistoryBackfill } from './sync/history-backfill';
+import type { BackoffOptions } from './upstream/retry-policy';
+import { createWikiClient } from './upstream/wiki-client';
+
+export interface StartOptions {
+  /** Unix milliseconds, read by the sync, the stream and the routes alike; Date.now by default. */
+  now?: () => number;
+  /** The root logger; one at config.logLevel on stdout by default. */
+  logger?: Logger;
+  /** A fresh registry with Node's default metrics by default. */
+  metrics?: Metrics;
+  /** The wiki API base in place of config.upstreamUrl (the demo market, a test's fake). */
+  upstreamUrl?: string;
+  /** The upstream client's retry backoff (tests shorten it). */
+  upstreamBackoff?: BackoffOptions;
+  /** An open store to serve (a restart on the same database); opened from config by default. */
+  store?: OpenedDatabase;
+  /** Another stream service when SSE is enabled, or null for none at all. */
+  createStream?: ((deps: StreamServiceDeps) => StreamService) | null;
+  /** In place of the sync's /timeseries backfill, or null for none (history is what is stored). */
+  backfillHistory?: HistoryBackfill | null;
+  /** false: the sync is built but not scheduled; the caller runs its jobs. */
+  startSync?: boolean;
+  /** The listen backlog (benchmarks that connect thousands of clients at once). */
+  backlog?: number;
+}
+
+export interface RunningServer {
+  /** http://host:port as a browser on this machine reaches it. */
+  url: string;
+  port: number;
+  config: Config;
+  logger: Logger;
+  metrics: Metrics;
+  store: OpenedDatabase;
+  /** The store's epoch and seq when the server started. */
+  state: StreamState;
+  feed: ChangeFeed;
+  sync: SyncService;
+  /** Absent when SSE_ENABLED=false (the stream route answers 404). */
+  stream: StreamService | undefined;
+  app: Koa;
+  server: Server;
+  /** Graceful shutdown: stop the stream and the sync, close connections, then the store. */
+  close(options?: { keepStore?: boolean }): Promise<void>;
+}
+
+export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
+  const now = options.now ?? Date.now;
+  const logger = options.logger ?? createLogger(config.logLevel);
+  const metrics = options.metrics ?? createMetrics();
+
+  const store = options.store ?? (await openDatabase(config.databaseUrl));
+  const state = await ensureStreamState(store.db, Math.floor(now() / 1000));
+  logger.info({ database: config.databaseUrl, epoch: state.epoch, seq: state.seq }, 'store opened');
+
+  const feed = createChangeFeed((err) => logger.error({ err }, 'change listener failed'));
+  const client = createWikiClient({
+    baseUrl: options.upstreamUrl ?? config.upstreamUrl,
+    userAgent: config.userAgent,
+    timeoutMs: config.sync.upstreamTimeoutMs,
+    retries: config.sync.upstreamRetries,
+    maxBodyBytes: config.sync.upstreamMaxBytes,
+    logger: logger.child({ component: 'upstream' }),
+    metrics,
+    backoff: options.upstreamBackoff,
+    now,
+  });
+  const sync = createSyncService({ config, db: store.db, client, feed, logger: logger.child({ component: 'sync' }), metrics, now });
+  const createStream = options.createStream === undefined ? createStreamService : options.createStream;
+  const stream = config.sse.enabled && createStream !== null
+    ? createStream({ config, db: store.db, logger: logger.child({ component: 'sse' }), metrics, feed, now })
+    : undefined;
+  await stream?.start();
+
+  const backfillHistory = options.backfillHistory === undefined ? sync.backfillHistory : (options.backfillHistory ?? undefined);
+  const app = createApp({ config, db: store.db, logger, metrics, now, stream, backfillHistory });
+  const server = createServer(app.callback());
+  // SSE connections are long-lived: Node's request timeouts must not cut them.
+  server.requestTimeout = 0;
+  server.headersTimeout = 60_000;
+  await new Promise<void>((resolve) => server.listen({ port: config.port, host: config.host, backlog: options.backlog }, resolve));
+  const { port } = server.address() as AddressInfo;
+  const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
+  logger.info({ host: config.host, port, demo: config.demo }, `GE Tracker listening on ${url}`);
+
+  if (options.startSync !== false) void sync.start().catch((err: unknown) => logger.error({ err }, 'sync failed to start'));
+
+  return {
+    url, port, config, logger, metrics, store, state, feed, sync, stream, app, server,
+    async close(closing = {}) {
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      await stream?.close();
+      await sync.stop();
+      server.closeAllConnections();
+      await closed;
+      if (!closing.keepStore) await store.close();
+    },
+  };
+}
