@@ -17,6 +17,7 @@ import { createSyncService, type SyncService } from './sync/sync-service';
 import type { HistoryBackfill } from './sync/history-backfill';
 import type { BackoffOptions } from './upstream/retry-policy';
 import { createWikiClient } from './upstream/wiki-client';
+import { createClusterNode, type ClusterNode } from './cluster/cluster-node';
 
 export interface StartOptions {
   /** Unix milliseconds, read by the sync, the stream and the routes alike; Date.now by default. */
@@ -55,6 +56,8 @@ export interface RunningServer {
   sync: SyncService;
   /** Absent when SSE_ENABLED=false (the stream route answers 404). */
   stream: StreamService | undefined;
+  /** Cluster mode (REDIS_URL): the lease and the live log; the sync above then never runs itself. */
+  cluster: ClusterNode | undefined;
   app: Koa;
   server: Server;
   /** Graceful shutdown: stop the stream and the sync, close connections, then the store. */
@@ -82,7 +85,16 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     backoff: options.upstreamBackoff,
     now,
   });
-  const sync = createSyncService({ config, db: store.db, client, feed, logger: logger.child({ component: 'sync' }), metrics, now });
+  const syncDeps = { config, db: store.db, client, feed, logger: logger.child({ component: 'sync' }), metrics, now };
+  const sync = createSyncService(syncDeps);
+  const cluster = config.cluster === null
+    ? undefined
+    : createClusterNode({
+      cluster: config.cluster,
+      db: store.db,
+      logger: logger.child({ component: 'cluster' }),
+      createSync: (term) => createSyncService({ ...syncDeps, term }),
+    });
   const createStream = options.createStream === undefined ? createStreamService : options.createStream;
   const stream = config.sse.enabled && createStream !== null
     ? createStream({ config, db: store.db, logger: logger.child({ component: 'sse' }), metrics, feed, now })
@@ -100,12 +112,14 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
   logger.info({ host: config.host, port, demo: config.demo }, `GE Tracker listening on ${url}`);
 
-  if (options.startSync !== false) void sync.start().catch((err: unknown) => logger.error({ err }, 'sync failed to start'));
+  if (cluster !== undefined) cluster.start();
+  else if (options.startSync !== false) void sync.start().catch((err: unknown) => logger.error({ err }, 'sync failed to start'));
 
   return {
-    url, port, config, logger, metrics, store, state, feed, sync, stream, app, server,
+    url, port, config, logger, metrics, store, state, feed, sync, stream, cluster, app, server,
     async close(closing = {}) {
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      await cluster?.stop();
       await stream?.close();
       await sync.stop();
       server.closeAllConnections();

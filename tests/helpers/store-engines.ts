@@ -37,7 +37,8 @@ async function postgresUnavailable(): Promise<string | null> {
   }
 }
 
-const unavailable = await postgresUnavailable();
+/** Why PostgreSQL cannot be tested here, or null when it can. */
+export const unavailable = await postgresUnavailable();
 if (unavailable !== null && !MUST_RUN) console.warn(`skipping the PostgreSQL store tests: ${unavailable}`);
 
 function databaseUrl(name: string): string {
@@ -62,7 +63,7 @@ export function describeEachEngine(title: string, body: (engine: EngineUnderTest
   });
 }
 
-function postgresEngine(): EngineUnderTest {
+export function postgresEngine(): EngineUnderTest {
   const created: string[] = [];
   // Registered before the block's own hooks, so it runs after they have closed their stores;
   // `force` ends any connection still open all the same.
