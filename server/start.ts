@@ -19,6 +19,9 @@ import type { BackoffOptions } from './upstream/retry-policy';
 import { createWikiClient } from './upstream/wiki-client';
 import { createClusterNode, type ClusterNode } from './cluster/cluster-node';
 
+/** Cluster mode: a resume id ahead of this instance waits this long for it to catch up. */
+const HOLD_AHEAD_MS = 3000;
+
 export interface StartOptions {
   /** Unix milliseconds, read by the sync, the stream and the routes alike; Date.now by default. */
   now?: () => number;
@@ -93,11 +96,14 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       cluster: config.cluster,
       db: store.db,
       logger: logger.child({ component: 'cluster' }),
-      createSync: (term) => createSyncService({ ...syncDeps, term }),
+      local: feed,
+      start: state,
+      now,
+      createSync: (term, announce) => createSyncService({ ...syncDeps, feed: announce, term }),
     });
   const createStream = options.createStream === undefined ? createStreamService : options.createStream;
   const stream = config.sse.enabled && createStream !== null
-    ? createStream({ config, db: store.db, logger: logger.child({ component: 'sse' }), metrics, feed, now })
+    ? createStream({ config, db: store.db, logger: logger.child({ component: 'sse' }), metrics, feed, now, holdAheadMs: config.cluster === null ? 0 : HOLD_AHEAD_MS })
     : undefined;
   await stream?.start();
 
