@@ -3,6 +3,7 @@
 import type { CoreDeps } from './core-deps';
 import type { StreamService } from './stream/stream-service';
 import type { HistoryBackfill } from './sync/history-backfill';
+import type { ClusterStatus } from './cluster/cluster-node';
 
 export interface AppDeps extends CoreDeps {
   /** Unix milliseconds: the one clock every route reads (tests drive it). */
@@ -11,4 +12,6 @@ export interface AppDeps extends CoreDeps {
   stream?: StreamService;
   /** Fetches /timeseries for history the store lacks; absent in tests that don't need it. */
   backfillHistory?: HistoryBackfill;
+  /** Cluster mode: this instance's role, term and view of Redis and the live log. */
+  clusterStatus?: () => ClusterStatus;
 }

@@ -96,6 +96,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       cluster: config.cluster,
       db: store.db,
       logger: logger.child({ component: 'cluster' }),
+      metrics,
       local: feed,
       start: state,
       now,
@@ -108,7 +109,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   await stream?.start();
 
   const backfillHistory = options.backfillHistory === undefined ? sync.backfillHistory : (options.backfillHistory ?? undefined);
-  const app = createApp({ config, db: store.db, logger, metrics, now, stream, backfillHistory });
+  const app = createApp({ config, db: store.db, logger, metrics, now, stream, backfillHistory, clusterStatus: cluster?.status });
   const server = createServer(app.callback());
   // SSE connections are long-lived: Node's request timeouts must not cut them.
   server.requestTimeout = 0;

@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import type { ChangeFeed } from '../change-feed';
 import type { ClusterConfig } from '../config';
 import type { Logger } from '../logger';
+import type { Metrics } from '../metrics';
 import type { Db } from '../store/db';
 import { claimTerm, readTerm } from '../store/leader-term';
 import { readStreamState, type StreamState } from '../store/stream-state';
@@ -20,6 +21,7 @@ export interface ClusterNodeDeps {
   cluster: ClusterConfig;
   db: Db;
   logger: Logger;
+  metrics: Metrics;
   /** The feed this instance's stream listens to; the log reader publishes into it. */
   local: ChangeFeed;
   /** The store's head at start-up. */
@@ -90,7 +92,16 @@ export function createClusterNode(deps: ClusterNodeDeps): ClusterNode {
       reader.start();
       lease.start();
     },
-    status: () => ({ instance: instanceId, ...lease.state(), redis: leaseRedis.status === 'ready' ? 'up' : 'down', log: reader.status() }),
+    status() {
+      const status: ClusterStatus = { instance: instanceId, ...lease.state(), redis: leaseRedis.status === 'ready' ? 'up' : 'down', log: reader.status() };
+      const { metrics } = deps;
+      metrics.clusterLeader.set(status.role === 'leader' ? 1 : 0);
+      metrics.clusterTerm.set(status.term);
+      metrics.clusterRedisUp.set(status.redis === 'up' ? 1 : 0);
+      metrics.clusterLagSeq.set(Math.max(0, status.log.leaderSeq - status.log.seq));
+      metrics.clusterStreamDelaySeconds.set(status.log.delayMs / 1000);
+      return status;
+    },
     async stop() {
       await lease.stop();
       await stopping;

@@ -42,6 +42,8 @@ const REFUSALS: Record<RefusalReason, string> = {
   shutting_down: 'the server is shutting down',
 };
 
+const RELOAD_RETRY_MS = 500;
+
 export function createStreamService(deps: StreamServiceDeps): StreamService {
   const { config, db, logger, metrics, feed } = deps;
   const now = deps.now ?? Date.now;
@@ -80,8 +82,10 @@ export function createStreamService(deps: StreamServiceDeps): StreamService {
           hub.broadcast({ ...after, committedAt: now(), changes: current.changedSince(before.seq, null) });
         }
       } catch (err) {
-        // The old index stays; the next commit finds the same gap and tries again.
+        // The old index stays; the next commit finds the same gap and tries again, and so does a
+        // retry shortly after (in a cluster no further commit may come for a while).
         logger.error({ err }, 'SSE index reload failed');
+        setTimeout(() => reload(current), RELOAD_RETRY_MS).unref();
       } finally {
         reloading = undefined;
         drainQueue(current);

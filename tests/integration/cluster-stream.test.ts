@@ -2,41 +2,21 @@
 // of syncs every client holds the store's newest state for its filter, with no update twice and
 // none lost. A client moving to another instance with its id gets exactly what it missed, even
 // from an instance that has not yet caught up with it.
-import { afterEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { formatEventId } from '../../shared/domain/event-id';
 import { readStreamState } from '../../server/store/stream-state';
 import { ingestLatest } from '../../server/store/price-writes';
 import type { RunningServer } from '../../server/start';
 import { describeCluster, startTestCluster, type TestCluster } from '../helpers/cluster-harness';
 import { randomFilter, randomLatest, viewMismatches } from '../helpers/cluster-market';
-import { applyToView, createClientView, updatesOf, type ClientView } from '../helpers/client-view';
+import { updatesOf } from '../helpers/client-view';
+import { useClusterClients, viewOf, type ClusterClient as Client } from '../helpers/cluster-clients';
 import { createRandom } from '../helpers/seeded-random';
-import { openRawStream, type RawStream } from '../helpers/sse-reader';
 import { waitFor } from '../helpers/wait-for';
 import { LATEST } from '../helpers/wiki-fixtures';
 
-let cluster: TestCluster | undefined;
-const streams: RawStream[] = [];
-afterEach(async () => {
-  for (const s of streams.splice(0)) s.close();
-  await cluster?.close();
-  cluster = undefined;
-});
-
-interface Client { filter: number[] | null; stream: RawStream }
-
-async function connect(instance: RunningServer, filter: number[] | null, lastEventId: string): Promise<Client> {
-  const query = filter === null ? '' : `?items=${filter.join(',')}`;
-  const stream = await openRawStream(`${instance.url}/api/v1/prices/stream${query}`, { 'Last-Event-ID': lastEventId });
-  streams.push(stream);
-  return { filter, stream };
-}
-
-const viewOf = (client: Client): ClientView => {
-  const view = createClientView();
-  for (const event of client.stream.events) applyToView(view, event);
-  return view;
-};
+const t = useClusterClients();
+const connect = t.connect;
 
 async function syncRounds(c: TestCluster, db: RunningServer['store']['db'], rounds: number, seed: number): Promise<void> {
   const random = createRandom(seed);
@@ -51,7 +31,7 @@ async function syncRounds(c: TestCluster, db: RunningServer['store']['db'], roun
 
 describeCluster('the live log across instances', (createDatabase) => {
   it('brings every client on every instance to the store state for its filter, nothing twice, nothing lost', async () => {
-    cluster = await startTestCluster(await createDatabase(), 3);
+    const cluster = t.cluster = await startTestCluster(await createDatabase(), 3);
     const leader = await cluster.leader();
     const { db } = leader.store;
     const epoch = (await readStreamState(db)).epoch;
@@ -68,7 +48,7 @@ describeCluster('the live log across instances', (createDatabase) => {
   });
 
   it('gives a client that moves to another instance with its id exactly what it missed', async () => {
-    cluster = await startTestCluster(await createDatabase(), 2);
+    const cluster = t.cluster = await startTestCluster(await createDatabase(), 2);
     const leader = await cluster.leader();
     const { db } = leader.store;
     const [first, second] = cluster.instances as [RunningServer, RunningServer];
@@ -87,7 +67,7 @@ describeCluster('the live log across instances', (createDatabase) => {
   });
 
   it('holds a client whose id is ahead of the instance it reached, then serves it exactly', async () => {
-    cluster = await startTestCluster(await createDatabase(), 1);
+    const cluster = t.cluster = await startTestCluster(await createDatabase(), 1);
     const leader = await cluster.leader();
     const { db } = leader.store;
     await waitFor('the first sync', async () => (await readStreamState(db)).seq > 0);
