@@ -41,7 +41,9 @@ export function registerHealthRoutes(router: Router, deps: Pick<AppDeps, 'config
     const latest = jobs.latest ?? NO_JOB;
     const now = Math.floor(deps.now() / 1000);
     const cluster = status === undefined ? undefined : clusterHealth(status, database, deps.now());
-    const degraded = isDegraded(latest, now, deps.config.sync.latestIntervalMs) || (cluster?.reasons.length ?? 0) > 0;
+    const syncStale = isDegraded(latest, now, deps.config.sync.latestIntervalMs);
+    if (syncStale) cluster?.reasons.push('the price sync has not succeeded lately (see upstream)');
+    const degraded = syncStale || (cluster?.reasons.length ?? 0) > 0;
     const body: HealthResponse = {
       status: degraded ? 'degraded' : 'ok',
       demo: deps.config.demo,

@@ -83,9 +83,13 @@ export async function startTestCluster(databaseUrl: string, count: number): Prom
         return leaders.length === 1 ? leaders[0] : undefined;
       }, timeoutMs),
     async close() {
-      await Promise.all(instances.map((i) => i.close()));
-      await wiki.close();
-      await redis.kill();
+      // The redis-server is killed whatever else fails, so no test leaves one running.
+      try {
+        await Promise.allSettled(instances.map((i) => i.close()));
+        await wiki.close();
+      } finally {
+        await redis.kill();
+      }
     },
   };
 }
