@@ -4,6 +4,7 @@ import type { CoreDeps } from './core-deps';
 import type { StreamService } from './stream/stream-service';
 import type { HistoryBackfill } from './sync/history-backfill';
 import type { UnrecordedOutcomes } from './sync/job-runner';
+import type { ClusterStatus } from './cluster/cluster-node';
 
 export interface AppDeps extends CoreDeps {
   /** Unix milliseconds: the one clock every route reads (tests drive it). */
@@ -14,4 +15,6 @@ export interface AppDeps extends CoreDeps {
   backfillHistory?: HistoryBackfill;
   /** Sync outcomes the store could not record (a read-only or full disk); health shows them. */
   unrecordedOutcomes?: () => UnrecordedOutcomes;
+  /** Cluster mode: this instance's role, term and view of Redis and the live log. */
+  clusterStatus?: () => ClusterStatus;
 }

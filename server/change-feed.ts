@@ -1,6 +1,7 @@
 // What the sync announces after a commit, and the in-process feed that carries it to the stream.
 // The feed is a plain listener set: the sync does not know who listens (hub, Redis bus, tests).
-// It carries two kinds of commit: price changes from /latest, and history windows.
+// It carries two kinds of commit: price changes from /latest, and history windows; in cluster
+// mode also heads: word that the store has reached a cursor (whatever carried it was lost).
 import type { PriceLegs } from '../shared/domain/price-legs';
 import type { WindowStep } from '../shared/domain/timestep';
 
@@ -31,6 +32,12 @@ export interface WindowCommitted {
   items: number;
 }
 
+/** The store's epoch and seq as the cluster's live log last reported them. */
+export interface StoreHead {
+  epoch: string;
+  seq: number;
+}
+
 export type ChangeListener = (committed: CommittedChanges) => void;
 export type WindowListener = (window: WindowCommitted) => void;
 
@@ -40,6 +47,9 @@ export interface ChangeFeed {
   /** Called only after the window's transaction committed, so a listener's reader sees it. */
   publishWindow(window: WindowCommitted): void;
   subscribeWindows(listener: WindowListener): () => void;
+  /** A listener behind `head` (or on another epoch) must reload from the store. */
+  publishHead(head: StoreHead): void;
+  subscribeHeads(listener: (head: StoreHead) => void): () => void;
 }
 
 interface Listeners<T> {
@@ -70,10 +80,13 @@ function createListeners<T>(onListenerError?: (error: unknown) => void): Listene
 export function createChangeFeed(onListenerError?: (error: unknown) => void): ChangeFeed {
   const prices = createListeners<CommittedChanges>(onListenerError);
   const windows = createListeners<WindowCommitted>(onListenerError);
+  const heads = createListeners<StoreHead>(onListenerError);
   return {
     publish: prices.publish,
     subscribe: prices.subscribe,
     publishWindow: windows.publish,
     subscribeWindows: windows.subscribe,
+    publishHead: heads.publish,
+    subscribeHeads: heads.subscribe,
   };
 }

@@ -55,6 +55,26 @@ describe('loadConfig', () => {
     expect(error.message).not.toContain('secret');
   });
 
+  it('stays one process without Redis, and runs as a cluster member with REDIS_URL on PostgreSQL', () => {
+    expect(loadConfig({}).cluster).toBeNull();
+    const config = loadConfig({ DATABASE_URL: 'postgres://127.0.0.1/ge', REDIS_URL: 'redis://127.0.0.1:6379', CLUSTER_LEASE_TTL: '1500ms' });
+    expect(config.cluster).toEqual({
+      redisUrl: 'redis://127.0.0.1:6379', prefix: 'ge:', leaseTtlMs: 1500, instanceId: undefined, logMaxLength: 10_000,
+    });
+    expect(loadConfig({ DATABASE_URL: 'postgres://127.0.0.1/ge', REDIS_URL: 'redis://r', REDIS_PREFIX: 't1:', INSTANCE_ID: 'a' }).cluster)
+      .toMatchObject({ prefix: 't1:', instanceId: 'a' });
+  });
+
+  it('refuses REDIS_URL on an SQLite store, saying why', () => {
+    const envs: Array<Record<string, string>> = [{ REDIS_URL: 'redis://127.0.0.1:6379' }, { REDIS_URL: 'redis://r', DATABASE_URL: 'sqlite::memory:' }];
+    for (const env of envs) {
+      const error = configError(env);
+      expect(error.key).toBe('REDIS_URL');
+      expect(error.message).toMatch(/postgres:\/\/.*SQLite file cannot be shared/);
+    }
+    expect(configError({ REDIS_URL: 'http://r', DATABASE_URL: 'postgres://h/ge' }).message).toMatch(/redis:\/\//);
+  });
+
   it('reads durations, booleans and URLs in every accepted form', () => {
     const config = loadConfig({
       SSE_HEARTBEAT_INTERVAL: '500ms',

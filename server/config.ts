@@ -61,6 +61,8 @@ export interface Config {
   };
   /** A leg older than this is flagged stale. */
   staleAfterMs: number;
+  /** Cluster mode (REDIS_URL set): several instances on one PostgreSQL store, one sync leader. */
+  cluster: ClusterConfig | null;
   sse: {
     enabled: boolean;
     connectionTimeoutMs: number;
@@ -74,6 +76,18 @@ export interface Config {
     /** ... or that stays backed up for this long. */
     slowClientMaxMs: number;
   };
+}
+
+export interface ClusterConfig {
+  redisUrl: string;
+  /** Every Redis key starts with this (one deployment, or one test, per prefix). */
+  prefix: string;
+  /** The leader's lease; renewed every third of it. */
+  leaseTtlMs: number;
+  /** Names this instance in the lease; host, pid and a random suffix by default. */
+  instanceId: string | undefined;
+  /** The live log keeps about this many entries (XADD MAXLEN ~); catch-up never needs it. */
+  logMaxLength: number;
 }
 
 export class ConfigError extends Error {
@@ -182,6 +196,28 @@ function httpTimeouts(env: Env): Config['http'] {
   return { headersTimeoutMs, requestTimeoutMs };
 }
 
+function clusterConfig(env: Env, databaseUrl: string): ClusterConfig | null {
+  const redisUrl = str(env, 'REDIS_URL', '');
+  if (redisUrl === '') return null;
+  if (!/^rediss?:\/\/.+/.test(redisUrl)) {
+    throw new ConfigError('REDIS_URL', `expected redis://HOST[:PORT][/DB] or rediss://…, got "${redactPassword(redisUrl)}"`);
+  }
+  if (!isPostgresUrl(databaseUrl)) {
+    throw new ConfigError(
+      'REDIS_URL',
+      'several instances need one shared store: set DATABASE_URL to postgres://… (an SQLite file cannot be shared between instances)',
+    );
+  }
+  const instanceId = str(env, 'INSTANCE_ID', '');
+  return {
+    redisUrl,
+    prefix: str(env, 'REDIS_PREFIX', 'ge:'),
+    leaseTtlMs: duration(env, 'CLUSTER_LEASE_TTL', '15s', 300),
+    instanceId: instanceId === '' ? undefined : instanceId,
+    logMaxLength: int(env, 'REDIS_LOG_MAXLEN', 10_000, 100, 10_000_000),
+  };
+}
+
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 export function loadConfig(env: Env, argv: readonly string[] = []): Config {
@@ -190,10 +226,11 @@ export function loadConfig(env: Env, argv: readonly string[] = []): Config {
   if (!(LOG_LEVELS as readonly string[]).includes(logLevel)) {
     throw new ConfigError('LOG_LEVEL', `expected one of ${LOG_LEVELS.join(', ')}, got "${logLevel}"`);
   }
+  const database = databaseUrl(env, demo);
   return {
     port: int(env, 'PORT', 8080, 0, 65535),
     host: str(env, 'HOST', '0.0.0.0'),
-    databaseUrl: databaseUrl(env, demo),
+    databaseUrl: database,
     upstreamUrl: url(env, 'UPSTREAM_URL', DEFAULT_UPSTREAM_URL),
     userAgent: str(env, 'USER_AGENT', DEFAULT_USER_AGENT),
     logLevel: logLevel as Config['logLevel'],
@@ -230,6 +267,7 @@ export function loadConfig(env: Env, argv: readonly string[] = []): Config {
       dayMs: duration(env, 'RETENTION_24H', '0'),
     },
     staleAfterMs: duration(env, 'STALE_AFTER', '1h', 1000),
+    cluster: clusterConfig(env, database),
     sse: {
       enabled: bool(env, 'SSE_ENABLED', true),
       connectionTimeoutMs: duration(env, 'SSE_CONNECTION_TIMEOUT', '30m', 100),

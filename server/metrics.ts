@@ -17,6 +17,12 @@ export interface Metrics {
   upstreamRequests: Counter<'endpoint' | 'status'>;
   upstreamRejectedEntries: Counter<'endpoint'>;
   upstreamRefused: Counter<'endpoint'>;
+  /** Cluster mode only; set each time the cluster status is read (health, /metrics). */
+  clusterLeader: Gauge;
+  clusterTerm: Gauge;
+  clusterRedisUp: Gauge;
+  clusterLagSeq: Gauge;
+  clusterStreamDelaySeconds: Gauge;
 }
 
 export function createMetrics(options: { defaults?: boolean } = {}): Metrics {
@@ -62,6 +68,15 @@ export function createMetrics(options: { defaults?: boolean } = {}): Metrics {
       name: 'ge_upstream_refused_total',
       help: 'Upstream calls not made because the request budget queue was full, by endpoint',
       labelNames: ['endpoint'],
+      registers,
+    }),
+    clusterLeader: new Gauge({ name: 'ge_cluster_leader', help: '1 while this instance is the sync leader', registers }),
+    clusterTerm: new Gauge({ name: 'ge_cluster_term', help: 'The newest leader term this instance has seen (its own while it leads)', registers }),
+    clusterRedisUp: new Gauge({ name: 'ge_cluster_redis_up', help: '1 while this instance reaches Redis', registers }),
+    clusterLagSeq: new Gauge({ name: 'ge_cluster_lag_seq', help: 'Seqs this instance\'s stream is behind the newest the leader announced', registers }),
+    clusterStreamDelaySeconds: new Gauge({
+      name: 'ge_cluster_stream_delay_seconds',
+      help: 'From the leader\'s commit to this instance reading it off the live log, for the last entry',
       registers,
     }),
   };

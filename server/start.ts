@@ -18,6 +18,10 @@ import { createSyncService, type SyncService } from './sync/sync-service';
 import type { HistoryBackfill } from './sync/history-backfill';
 import type { BackoffOptions } from './upstream/retry-policy';
 import { createWikiClient } from './upstream/wiki-client';
+import { createClusterNode, type ClusterNode } from './cluster/cluster-node';
+
+/** Cluster mode: a resume id ahead of this instance waits this long for it to catch up. */
+const HOLD_AHEAD_MS = 3000;
 
 export interface StartOptions {
   /** Unix milliseconds, read by the sync, the stream and the routes alike; Date.now by default. */
@@ -58,6 +62,8 @@ export interface RunningServer {
   sync: SyncService;
   /** Absent when SSE_ENABLED=false (the stream route answers 404). */
   stream: StreamService | undefined;
+  /** Cluster mode (REDIS_URL): the lease and the live log; the sync above then never runs itself. */
+  cluster: ClusterNode | undefined;
   app: Koa;
   server: Server;
   /** Graceful shutdown: stop the stream and the sync, close connections, then the store. */
@@ -86,15 +92,28 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     backoff: options.upstreamBackoff,
     now,
   });
-  const sync = createSyncService({ config, db: store.db, client, feed, logger: logger.child({ component: 'sync' }), metrics, now });
+  const syncDeps = { config, db: store.db, client, feed, logger: logger.child({ component: 'sync' }), metrics, now };
+  const sync = createSyncService(syncDeps);
+  const cluster = config.cluster === null
+    ? undefined
+    : createClusterNode({
+      cluster: config.cluster,
+      db: store.db,
+      logger: logger.child({ component: 'cluster' }),
+      metrics,
+      local: feed,
+      start: state,
+      now,
+      createSync: (term, announce) => createSyncService({ ...syncDeps, feed: announce, term }),
+    });
   const createStream = options.createStream === undefined ? createStreamService : options.createStream;
   const stream = config.sse.enabled && createStream !== null
-    ? createStream({ config, db: store.db, logger: logger.child({ component: 'sse' }), metrics, feed, now })
+    ? createStream({ config, db: store.db, logger: logger.child({ component: 'sse' }), metrics, feed, now, holdAheadMs: config.cluster === null ? 0 : HOLD_AHEAD_MS })
     : undefined;
   await stream?.start();
 
   const backfillHistory = options.backfillHistory === undefined ? sync.backfillHistory : (options.backfillHistory ?? undefined);
-  const app = createApp({ config, db: store.db, logger, metrics, now, stream, backfillHistory, unrecordedOutcomes: sync.unrecordedOutcomes });
+  const app = createApp({ config, db: store.db, logger, metrics, now, stream, backfillHistory, unrecordedOutcomes: sync.unrecordedOutcomes, clusterStatus: cluster?.status });
   // Node's request deadline runs until the request has been received, not answered: a stream's
   // GET has no body, so its deadline ends with its headers and the long-lived answer is never cut.
   // A client dripping its headers or a body is answered 408 and closed. The deadlines are checked
@@ -112,12 +131,14 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const metricsUrl = metricsServer && originOf(config.host, await listen(metricsServer, config.metrics.port ?? 0, config.host));
   if (metricsUrl !== undefined) logger.info({ url: `${metricsUrl}/metrics` }, 'metrics served on their own port');
 
-  if (options.startSync !== false) void sync.start().catch((err: unknown) => logger.error({ err }, 'sync failed to start'));
+  if (cluster !== undefined) cluster.start();
+  else if (options.startSync !== false) void sync.start().catch((err: unknown) => logger.error({ err }, 'sync failed to start'));
 
   return {
-    url, port, metricsUrl, config, logger, metrics, store, state, feed, sync, stream, app, server,
+    url, port, metricsUrl, config, logger, metrics, store, state, feed, sync, stream, cluster, app, server,
     async close(closing = {}) {
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      await cluster?.stop();
       metricsServer?.close();
       metricsServer?.closeAllConnections();
       await stream?.close();

@@ -8,7 +8,7 @@ import type { Context } from 'koa';
 import type { AppDeps } from '../app-deps';
 import { HttpError } from '../http-error';
 
-export function registerMetricsRoutes(router: Router, deps: Pick<AppDeps, 'config' | 'metrics'>, where: 'public' | 'own-port'): void {
+export function registerMetricsRoutes(router: Router, deps: Pick<AppDeps, 'config' | 'metrics' | 'clusterStatus'>, where: 'public' | 'own-port'): void {
   const { token, port } = deps.config.metrics;
   router.get('/metrics', async (ctx) => {
     if (where === 'public' && token === undefined) {
@@ -16,6 +16,8 @@ export function registerMetricsRoutes(router: Router, deps: Pick<AppDeps, 'confi
       throw new HttpError(404, 'not_found', `metrics are not served on this port (${hint})`);
     }
     if (token !== undefined) requireBearer(ctx, token);
+    // Reading the status sets the cluster gauges.
+    deps.clusterStatus?.();
     const { registry } = deps.metrics;
     ctx.set('Cache-Control', 'no-store');
     ctx.type = registry.contentType;

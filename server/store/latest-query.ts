@@ -1,7 +1,7 @@
 // Read side of latest_prices: each item's latest legs with the seq (and time) of its last change.
 import type { PriceChange } from '../change-feed';
 import type { Db } from './db';
-import { ensureStreamState, readStreamState, type StreamState } from './stream-state';
+import { ensureStreamState, findStreamState, type StreamState } from './stream-state';
 
 /** An item's latest legs and the seq of its last change: the same shape the sync announces. */
 export type LatestRecord = PriceChange;
@@ -49,7 +49,9 @@ export async function readLatestPrices(db: Db, afterSeq?: number): Promise<Lates
 export async function readLatestSnapshot(db: Db): Promise<LatestSnapshot> {
   await ensureStreamState(db);
   return db.transaction().setIsolationLevel('repeatable read').execute(async (trx) => {
-    const state = await readStreamState(trx);
+    // A plain read first: an insert (even one that does nothing) under repeatable read fails with a
+    // serialization error when an ingest or a leader's term claim updates the row meanwhile.
+    const state = (await findStreamState(trx)) ?? (await ensureStreamState(trx));
     const rows = await selectLatest(trx).execute();
     return { state, prices: rows.map((row) => ({ ...toRecord(row), changedAt: Number(row.changed_at) })) };
   });

@@ -7,12 +7,15 @@ import { diffLatest, type ItemLegs } from './price-diff';
 import { insertRows, type BulkTarget } from './bulk-insert';
 import { readLatestPrices } from './latest-query';
 import { lockStreamState } from './stream-state';
+import { fenceWrite } from './leader-term';
 
 export interface IngestOptions {
   /** Unix milliseconds of the commit (tests pin it). */
   now?: number;
   /** Runs inside the open transaction just before it commits: a seam for crash tests. */
   beforeCommit?: () => Promise<void>;
+  /** Cluster mode: the writing leader's term; the write is refused if the store has seen a newer one. */
+  term?: number;
 }
 
 export async function ingestLatest(db: Db, snapshot: Iterable<ItemLegs>, options: IngestOptions = {}): Promise<CommittedChanges> {
@@ -21,6 +24,7 @@ export async function ingestLatest(db: Db, snapshot: Iterable<ItemLegs>, options
   return db.transaction().execute(async (trx) => {
     // First, so the stored prices below are read after any ingest that held the lock has committed.
     const state = await lockStreamState(trx);
+    if (options.term !== undefined) await fenceWrite(trx, options.term);
     const stored = new Map((await readLatestPrices(trx)).map((latest) => [latest.itemId, latest]));
     const changed = diffLatest(stored, snapshot);
     let seq = state.seq;

@@ -1,4 +1,5 @@
 // The one Database interface. Booleans are 0/1 integers and times are unix seconds.
+import type { Generated } from 'kysely';
 
 export interface ItemsTable {
   id: number;
@@ -35,6 +36,8 @@ export interface StreamStateTable {
   epoch: string;
   seq: number;
   created_at: number;
+  /** The newest sync-leader term seen (cluster mode's fence); 0 in one process. */
+  term: Generated<number>;
 }
 
 export interface PriceBucketsTable {

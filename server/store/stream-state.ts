@@ -22,6 +22,12 @@ export async function ensureStreamState(db: Db, now = Math.floor(Date.now() / 10
   return readStreamState(db);
 }
 
+/** The stream state, or undefined before ensureStreamState made it. */
+export async function findStreamState(db: Db): Promise<StreamState | undefined> {
+  const row = await db.selectFrom('stream_state').select(['epoch', 'seq']).where('id', '=', 1).executeTakeFirst();
+  return row === undefined ? undefined : { epoch: row.epoch, seq: Number(row.seq) };
+}
+
 export async function readStreamState(db: Db): Promise<StreamState> {
   return selectStreamState(db, false);
 }

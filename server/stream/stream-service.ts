@@ -5,18 +5,25 @@ import { randomUUID } from 'node:crypto';
 import type { Context } from 'koa';
 import type { CoreDeps } from '../core-deps';
 import { requireKnownItems } from '../known-items';
-import type { ChangeFeed, CommittedChanges } from '../change-feed';
+import type { ChangeFeed, CommittedChanges, StoreHead } from '../change-feed';
 import { createPriceIndex, loadPriceSnapshot, type PriceIndex } from './price-index';
 import { createCatchUp, type CatchUp } from './catch-up';
 import { SseHub, type RefusalReason } from './sse-hub';
 import { HttpError } from '../http-error';
 import { parseItemFilter, pickResumeId, queryValue } from './stream-request';
 import { STREAM_HEADERS, writeStreamHead, firstChunk } from './stream-opening';
+import { createHeadWait } from './head-wait';
+import { parseEventId } from '../../shared/domain/event-id';
 
 export interface StreamServiceDeps extends CoreDeps {
   feed: ChangeFeed;
   /** Unix milliseconds; tests may drive it. */
   now?: () => number;
+  /**
+   * Cluster mode: how long a resume id ahead of this instance is held for it to catch up (then
+   * served exactly). 0, one process: a cursor ahead of the store is answered with a resync.
+   */
+  holdAheadMs?: number;
 }
 
 export interface StreamService {
@@ -34,6 +41,8 @@ const REFUSALS: Record<RefusalReason, string> = {
   max_clients_per_ip: 'this address has as many live connections as the server allows per address',
   shutting_down: 'the server is shutting down',
 };
+
+const RELOAD_RETRY_MS = 500;
 
 export function createStreamService(deps: StreamServiceDeps): StreamService {
   const { config, db, logger, metrics, feed } = deps;
@@ -55,10 +64,12 @@ export function createStreamService(deps: StreamServiceDeps): StreamService {
     const result = current.apply(committed);
     if (result === 'applied') hub.broadcast(committed);
     else if (result === 'gap') reload(current);
+    heads.moved();
   };
 
   /** The feed skipped a seq (another writer, or a fresh store): only the store knows the truth. */
   const reload = (current: PriceIndex): void => {
+    if (reloading !== undefined) return;
     const before = current.cursor();
     logger.warn({ epoch: before.epoch, seq: before.seq }, 'SSE index out of step with the store; reloading');
     reloading = (async () => {
@@ -71,13 +82,25 @@ export function createStreamService(deps: StreamServiceDeps): StreamService {
           hub.broadcast({ ...after, committedAt: now(), changes: current.changedSince(before.seq, null) });
         }
       } catch (err) {
-        // The old index stays; the next commit finds the same gap and tries again.
+        // The old index stays; the next commit finds the same gap and tries again, and so does a
+        // retry shortly after (in a cluster no further commit may come for a while).
         logger.error({ err }, 'SSE index reload failed');
+        setTimeout(() => reload(current), RELOAD_RETRY_MS).unref();
       } finally {
         reloading = undefined;
         drainQueue(current);
+        heads.moved();
       }
     })();
+  };
+
+  const heads = createHeadWait(() => index?.cursor(), () => index !== undefined && reload(index), 250);
+
+  /** The cluster's log says the store is at `head`: behind it (or on another epoch), reload. */
+  const receiveHead = (head: StoreHead): void => {
+    const cursor = index?.cursor();
+    if (index === undefined || cursor === undefined) return;
+    if (head.epoch !== cursor.epoch || head.seq > cursor.seq) reload(index);
   };
 
   const drainQueue = (current: PriceIndex): void => {
@@ -102,6 +125,7 @@ export function createStreamService(deps: StreamServiceDeps): StreamService {
       unsubscribe.push(feed.subscribe(receive));
       // Windows need no index: whoever is connected hears of them; whoever connects later fetches after.
       unsubscribe.push(feed.subscribeWindows((window) => hub.announceHistory(window)));
+      unsubscribe.push(feed.subscribeHeads(receiveHead));
       index = createPriceIndex(await loadPriceSnapshot(db));
       catchUp = createCatchUp(index);
       hub.start();
@@ -120,6 +144,12 @@ export function createStreamService(deps: StreamServiceDeps): StreamService {
         ctx.set(STREAM_HEADERS);
         return;
       }
+      const resumeId = pickResumeId(queryValue(params, 'since'), ctx.get('Last-Event-ID'));
+      const from = parseEventId(resumeId);
+      // A cursor ahead of this instance (the client came from a faster one) waits for it to catch up.
+      if ((deps.holdAheadMs ?? 0) > 0 && from !== null && from.epoch === current.cursor().epoch) {
+        await heads.until(from.epoch, from.seq, deps.holdAheadMs ?? 0);
+      }
       while (reloading !== undefined) await reloading;
       // The client's address as server/http/client-address.ts reads it (TRUST_PROXY's hops skipped).
       const ip = ctx.ip;
@@ -131,7 +161,6 @@ export function createStreamService(deps: StreamServiceDeps): StreamService {
       ctx.respond = false;
       writeStreamHead(res);
       const id = randomUUID();
-      const resumeId = pickResumeId(queryValue(params, 'since'), ctx.get('Last-Event-ID'));
       const opening = firstChunk({ clientId: id, now: now(), retryMs: sse.retryMs, cursor: current.cursor(), catchUp, filter, resumeId });
       if (opening.catchup !== undefined) metrics.sseCatchups.inc({ result: opening.catchup });
       hub.connect({ id, ip, filter, res, opening: opening.chunks });

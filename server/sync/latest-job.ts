@@ -24,7 +24,7 @@ export async function syncLatest(deps: LatestJobDeps, call: CallOptions): Promis
   if (unknown > deps.maxNewItems) {
     throw new UpstreamError('latest', 'invalid', `refused: ${unknown} ids are unknown to the catalogue and the store (more than SYNC_MAX_NEW_ITEMS=${deps.maxNewItems}); the last good prices are kept`);
   }
-  const committed = await ingestLatest(deps.db, legs, { now: deps.now() });
+  const committed = await ingestLatest(deps.db, legs, { now: deps.now(), term: deps.term });
   deps.metrics.syncChanges.inc(committed.changes.length);
   deps.logger.debug({ items: legs.length, rejected: snapshot.rejected, changes: committed.changes.length, seq: committed.seq }, 'latest synced');
   deps.feed.publish(committed);

@@ -23,6 +23,8 @@ export interface SyncServiceDeps extends CoreDeps {
   feed: ChangeFeed;
   /** Unix milliseconds; tests may pin it. */
   now?: () => number;
+  /** Cluster mode: the leader term this sync writes under; the store refuses it once a newer one exists. */
+  term?: number;
 }
 
 export interface SyncService {
@@ -57,7 +59,7 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
   const newestWindow: Record<WindowStep, number> = { '5m': 0, '1h': 0 };
 
   const context = {
-    db, client: deps.client, feed: deps.feed, logger, metrics: deps.metrics, now,
+    db, client: deps.client, feed: deps.feed, logger, metrics: deps.metrics, now, term: deps.term,
     maxNewItems: config.sync.maxNewItems,
     mappingGuard: createMappingGuard(config.sync.mappingShrinkAfterMs),
   };

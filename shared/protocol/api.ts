@@ -126,5 +126,21 @@ export const HealthResponseSchema = z.object({
     lastErrorAt: z.number().int().nullable(),
     jobs: z.record(z.string(), JobStateSchema),
   }),
+  /** Why the status is `degraded`, when it is (cluster mode). */
+  reasons: z.array(z.string()).optional(),
+  /** Cluster mode only (REDIS_URL): this instance's part. */
+  cluster: z.object({
+    instance: z.string(),
+    role: z.enum(['leader', 'follower']),
+    term: z.number().int(),
+    /** `<instance>:<term>` of the leader last seen. */
+    leader: z.string().nullable(),
+    redis: z.enum(['up', 'down']),
+    database: z.enum(['up', 'down']),
+    /** How many seqs this instance's stream is behind the newest the leader announced. */
+    lag: z.number().int(),
+    /** Whether the live log answers (a blocked read or an entry within the last few seconds). */
+    receiving: z.boolean(),
+  }).optional(),
 });
 export type HealthResponse = z.infer<typeof HealthResponseSchema>;

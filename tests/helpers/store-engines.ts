@@ -16,7 +16,7 @@ export interface EngineUnderTest {
 }
 
 // Asked once per test file, before its tests are collected, so a skip shows in the titles.
-const unavailable = await postgresUnavailable();
+export const unavailable = await postgresUnavailable();
 if (unavailable !== null && !MUST_RUN) console.warn(`skipping the PostgreSQL store tests: ${unavailable}`);
 
 /** Runs `body` once per engine, as `title (sqlite)` and `title (postgres)`. */
@@ -35,7 +35,7 @@ export function describeEachEngine(title: string, body: (engine: EngineUnderTest
   });
 }
 
-function postgresEngine(): EngineUnderTest {
+export function postgresEngine(): EngineUnderTest {
   const created: string[] = [];
   // Registered before the block's own hooks, so it runs after they have closed their stores.
   afterAll(() => dropPostgresDatabases(created.splice(0)));

@@ -2,25 +2,17 @@
 // to the server's own. Either way the stream clients get their `timeout` event and every process
 // is gone within 5 s. Runs the real `npm start` against the fake wiki on loopback.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { createServer, connect } from 'node:net';
-import type { AddressInfo } from 'node:net';
+import { connect } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openRawStream } from '../helpers/sse-reader';
 import { waitFor } from '../helpers/wait-for';
+import { freePort } from '../helpers/free-port';
 import { startFakeWiki } from '../helpers/wiki-fixtures';
 import type { FakeUpstream } from '../helpers/fake-upstream';
 
 const root = new URL('../..', import.meta.url).pathname;
 let fake: FakeUpstream | undefined;
 let npm: ChildProcess | undefined;
-
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const { port } = probe.address() as AddressInfo;
-  await new Promise<void>((resolve) => probe.close(() => resolve()));
-  return port;
-}
 
 const alive = (pid: number): boolean => {
   try {

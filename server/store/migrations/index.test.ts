@@ -40,7 +40,7 @@ describeEachEngine('migrations', (engine) => {
         const first = stores[0];
         if (!first) throw new Error('no store opened');
         const applied = await sql<{ name: string }>`select name from kysely_migration order by name`.execute(first.db);
-        expect(applied.rows.map((row) => row.name)).toEqual(['001-initial', '002-buckets-without-rowid']);
+        expect(applied.rows.map((row) => row.name)).toEqual(['001-initial', '002-buckets-without-rowid', '010-leader-term']);
       } finally {
         await Promise.all(stores.map((store) => store.close()));
       }

@@ -2,6 +2,7 @@ import type { Kysely, Migration } from 'kysely';
 import type { Engine } from '../engine';
 import * as initial from './001-initial';
 import * as bucketsWithoutRowid from './002-buckets-without-rowid';
+import * as leaderTerm from './010-leader-term';
 
 /** A migration that is told its engine, for the DDL that differs between SQLite and PostgreSQL. */
 interface EngineMigration {
@@ -13,6 +14,7 @@ interface EngineMigration {
 const all: Record<string, EngineMigration> = {
   '001-initial': initial,
   '002-buckets-without-rowid': bucketsWithoutRowid,
+  '010-leader-term': leaderTerm,
 };
 
 /** The migrations as kysely runs them, bound to `engine`. */
