@@ -3,6 +3,7 @@
 import { Route, Router } from '@solidjs/router';
 import { lazy, type JSX } from 'solid-js';
 import { AppDataContext } from './app-context';
+import { createCopier, DisplayContext } from './display-context';
 import { AppShell } from './components/app-shell';
 import { Freshness } from './components/freshness';
 import { InstallButton } from './components/install-button';
@@ -13,6 +14,7 @@ import { WatchlistPage } from './pages/watchlist-page';
 import type { InstallPrompt } from './pwa/install-prompt';
 import type { ServiceWorkerState } from './pwa/register-sw';
 import type { AppData } from './state/app-data';
+import { describePricesAge, type AppStatus } from './state/app-status';
 
 // The journal's pages and the movers load on first visit: none of their code is in the first paint.
 const JournalPage = lazy(() => import('./pages/journal-page'));
@@ -25,9 +27,12 @@ export interface AppProps {
   sw: ServiceWorkerState;
   install: InstallPrompt;
   liveStatus?: JSX.Element;
+  /** The one status the header and the banner show. */
+  status: () => AppStatus;
 }
 
 export function App(props: AppProps) {
+  const copier = createCopier(navigator.clipboard);
   const shell = (route: { children?: JSX.Element }) => (
     <AppShell
       status={
@@ -37,17 +42,20 @@ export function App(props: AppProps) {
         </>
       }
       actions={<InstallButton canInstall={props.install.canInstall()} iosInstructions={props.install.iosInstructions()} onInstall={() => void props.install.install()} />}
-      offline={props.data.offline()}
+      offlineReason={props.status().reason}
+      pricesAge={describePricesAge(props.data.pricesAt(), props.data.now())}
       pricesAt={props.data.pricesAt()}
       updateReady={props.sw.updateReady()}
       onUpdate={props.sw.applyUpdate}
       onDismissUpdate={props.sw.dismissUpdate}
+      copied={copier.message()}
     >
       {route.children}
     </AppShell>
   );
   return (
     <AppDataContext.Provider value={props.data}>
+      <DisplayContext.Provider value={{ numbers: props.data.prefs.numbers, copy: copier.copy }}>
       <Router root={shell}>
         <Route path="/" component={TablePage} />
         <Route path="/watchlist" component={WatchlistPage} />
@@ -58,6 +66,7 @@ export function App(props: AppProps) {
         <Route path="/items/:id/:slug?" component={ItemPage} matchFilters={{ id: /^\d{1,9}$/ }} />
         <Route path="*" component={NotFoundPage} />
       </Router>
+      </DisplayContext.Provider>
     </AppDataContext.Provider>
   );
 }

@@ -1,7 +1,7 @@
 // The entry point: opens the device database, wires state, the service worker and installation,
 // and renders. Nothing else in the client starts anything on import.
 import './styles.css';
-import { createEffect, on } from 'solid-js';
+import { createEffect, createMemo, on } from 'solid-js';
 import { render } from 'solid-js/web';
 import { App } from './app';
 import { createLazyApi } from './lazy-api';
@@ -11,7 +11,9 @@ import { requestPersistentStorage } from './pwa/persist';
 import { registerServiceWorker } from './pwa/register-sw';
 import { createAppData } from './state/app-data';
 import { createClock } from './state/clock';
+import { deriveAppStatus, type AppStatus } from './state/app-status';
 import { createConnectivity } from './state/connectivity';
+import { createDevicePrefs, deviceStorage } from './state/device-prefs';
 import { scheduleRefresh } from './state/refresh-schedule';
 import { LiveIndicator } from './components/live-indicator';
 import { createLive, LiveContext } from './live/live';
@@ -30,8 +32,14 @@ async function start(root: HTMLElement): Promise<void> {
     const connectivity = createConnectivity();
     const api = createLazyApi({ onReachable: connectivity.report });
     const persist = () => void requestPersistentStorage();
-    const data = createAppData({ db: opened, api, offline: connectivity.offline, now: createClock(), onStar: persist });
+    // Read only after the live connection below exists.
+    let status: () => AppStatus = () => deriveAppStatus({ browserOnline: false, serverReachable: false, stream: { state: 'offline', attempt: 1 } });
+    const offline = () => status().kind === 'offline' || status().kind === 'server-down';
+    const data = createAppData({ db: opened, api, offline, now: createClock(), prefs: createDevicePrefs(deviceStorage()), onStar: persist });
     const live = createLive({ db: opened, api, firstDownload: data.refresh, showPrices: data.showPrices, showAllPrices: data.showAllPrices, watchlist: () => [...data.watchlist()] });
+    status = createMemo(() => deriveAppStatus({ browserOnline: connectivity.browserOnline(), serverReachable: connectivity.reachable(), stream: live.status() }));
+    // The open stream is the server answering: a request that failed before it came back no longer counts.
+    createEffect(() => live.status().state === 'live' && connectivity.report(true));
     scheduleRefresh(data.refresh, () => live.status().state === 'live');
     createEffect(on(() => live.status().syncedAt, (synced) => synced !== null && data.confirmPrices(Date.now()), { defer: true }));
     // Created once here: JSX props are getters, so a call inside them would run on every read.
@@ -39,7 +47,7 @@ async function start(root: HTMLElement): Promise<void> {
     const install = createInstallPrompt(persist);
     return (
       <LiveContext.Provider value={live}>
-        <App data={data} sw={sw} install={install} liveStatus={<LiveIndicator status={live.status()} />} />
+        <App data={data} sw={sw} install={install} status={status} liveStatus={<LiveIndicator status={live.status()} app={status()} />} />
       </LiveContext.Provider>
     );
   }, root);

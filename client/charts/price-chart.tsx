@@ -1,6 +1,6 @@
 // The uPlot chart (its own chunk, loaded when an item page shows a chart): sell (high) and buy
 // (low) lines, volume bars on their own scale at the bottom, a crosshair whose values show in the
-// legend, and gaps where buckets are missing.
+// legend (the margin among them), and gaps where buckets are missing.
 import { createEffect, onCleanup, onMount } from 'solid-js';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
@@ -45,11 +45,15 @@ function options(width: number): uPlot.Options {
         label: 'Volume',
         scale: 'volume',
         stroke: 'transparent',
+        // No stroke: uPlot fills narrow bars (a phone's width) with the stroke colour unless width is 0.
+        width: 0,
         fill: 'rgba(140, 150, 165, 0.6)',
         paths: bars,
         points: { show: false },
         value: (_u, v) => (v == null ? '–' : v.toLocaleString('en-GB')),
       },
+      // Sell minus buy at the crosshair, in the legend only: its own scale, nothing drawn.
+      { label: 'Margin', scale: 'margin', stroke: 'transparent', width: 0, points: { show: false }, value: price },
     ],
     hooks: {
       // Read by bench/pwa.bench.ts: the first time the chart has pixels.
@@ -63,7 +67,16 @@ export default function PriceChart(props: PriceChartProps) {
   let plot: uPlot | undefined;
   // uPlot sizes bars by the closest pair of x values whose y is not `undefined`: a missing volume
   // must be undefined, not null, or a gap marker or live point squeezes every bar to nothing.
-  const data = (): uPlot.AlignedData => [props.series.time, props.series.high, props.series.low, props.series.volume.map((v) => v ?? undefined)];
+  const data = (): uPlot.AlignedData => [
+    props.series.time,
+    props.series.high,
+    props.series.low,
+    props.series.volume.map((v) => v ?? undefined),
+    props.series.high.map((high, i) => {
+      const low = props.series.low[i];
+      return high == null || low == null ? null : high - low;
+    }),
+  ];
 
   onMount(() => {
     if (!box) return;

@@ -1,22 +1,24 @@
 import { Show } from 'solid-js';
-import { formatAge } from '../../shared/domain/price-format';
 import type { CatalogueItem, PriceRecord } from '../db/records';
 import { ItemIcon } from './item-icon';
+import { Ago, isStaleLeg, StaleMark } from './leg-age';
 import { Price } from './price';
 import { StarButton } from './star-button';
 
 function Leg(props: { label: string; hint: string; value: number | null | undefined; time: number | null | undefined; now: number; staleAfter: number }) {
-  const stale = () => props.time != null && props.now - props.time > props.staleAfter;
+  const stale = () => isStaleLeg(props.time, props.now, props.staleAfter);
   return (
     <div class="leg">
       <div class="label" title={props.hint}>{props.label}</div>
       <div class="value">
-        <Price value={props.value} />
+        <Price value={props.value} full />
       </div>
       <div class="age">
-        {props.time == null ? 'never traded' : `${formatAge(props.time, props.now)} ago`}
+        <Show when={props.time != null} fallback="never traded">
+          <Ago time={props.time} now={props.now} />
+        </Show>
         <Show when={stale()}>
-          <span class="flag">stale</span>
+          <StaleMark staleAfter={props.staleAfter} />
         </Show>
       </div>
     </div>

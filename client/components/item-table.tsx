@@ -4,8 +4,8 @@ import { createEffect, createMemo, For, on, type JSX } from 'solid-js';
 import { createRowWindow } from '../lib/create-row-window';
 import type { CatalogueItem } from '../db/records';
 import type { PriceMap } from '../state/prices-store';
-import type { SortDir, SortKey } from '../table/table-query';
-import { COLUMNS, TABLE_WIDTH } from '../table/columns';
+import type { SortDir, SortKey } from '../table/sort-keys';
+import { tableWidth, type Column } from '../table/columns';
 import { ItemRow } from './item-row';
 import { SortHeader } from './sort-header';
 
@@ -14,6 +14,7 @@ const OVERSCAN = 10;
 
 export interface ItemTableProps {
   label: string;
+  columns: readonly Column[];
   rows: readonly CatalogueItem[];
   prices: PriceMap;
   now: number;
@@ -26,6 +27,8 @@ export interface ItemTableProps {
   dir: SortDir;
   onSort: (key: SortKey) => void;
   onToggleStar: (item: CatalogueItem) => void;
+  /** The row the keyboard is on (j/k), by position; kept in view. */
+  current?: number | null;
   /** Changes when the user asks for a different view; scrolls back to the top. */
   resetKey?: string;
   /** Shown in place of rows when there are none. */
@@ -37,6 +40,7 @@ export function ItemTable(props: ItemTableProps) {
   const { first, last } = rowWindow;
   const visible = createMemo(() => props.rows.slice(first(), last()));
   createEffect(on(() => props.resetKey, rowWindow.scrollToTop, { defer: true }));
+  createEffect(on(() => props.current, (index) => index != null && rowWindow.scrollToRow(index), { defer: true }));
   let marked = false;
   createEffect(() => {
     if (marked || visible().length === 0) return;
@@ -47,35 +51,38 @@ export function ItemTable(props: ItemTableProps) {
 
   return (
     <div class="table-scroll" ref={rowWindow.attach} tabindex="0" role="region" aria-label={props.label} onScroll={rowWindow.onScroll}>
-      <table class="items" aria-rowcount={props.rows.length + 1} style={{ width: `max(100%, ${TABLE_WIDTH}px)` }}>
+      <table class="items" aria-rowcount={props.rows.length + 1} style={{ width: `max(100%, ${tableWidth(props.columns)}px)` }}>
         <caption class="visually-hidden">{props.label}</caption>
         <colgroup>
-          <For each={COLUMNS}>{(column) => <col style={{ width: `${column.width}px` }} />}</For>
+          {/* The name column has no width: it takes what the others leave. */}
+          <For each={props.columns}>{(column) => <col class={`col-${column.id}`} style={column.id === 'name' ? undefined : { width: `${column.width}px` }} />}</For>
         </colgroup>
         <thead>
-          <SortHeader sort={props.sort} dir={props.dir} onSort={props.onSort} />
+          <SortHeader columns={props.columns} sort={props.sort} dir={props.dir} onSort={props.onSort} />
         </thead>
         <tbody>
           <tr class="spacer" aria-hidden="true">
-            <td colSpan={COLUMNS.length} style={{ height: `${first() * ROW_HEIGHT}px` }} />
+            <td colSpan={props.columns.length} style={{ height: `${first() * ROW_HEIGHT}px` }} />
           </tr>
-          <For each={visible()} fallback={<tr><td colSpan={COLUMNS.length} style={{ 'text-align': 'left' }}>{props.empty}</td></tr>}>
+          <For each={visible()} fallback={<tr><td colSpan={props.columns.length} style={{ 'text-align': 'left' }}>{props.empty}</td></tr>}>
             {(item, index) => (
               <ItemRow
                 item={item}
                 price={props.prices[item.id]}
+                columns={props.columns}
                 now={props.now}
                 staleAfter={props.staleAfter}
                 rowIndex={first() + index() + 2}
                 starred={props.watchlist.has(item.id)}
                 limitLeft={props.limitLeft(item)}
                 holdIcon={rowWindow.scrolling()}
+                current={props.current === first() + index()}
                 onToggleStar={props.onToggleStar}
               />
             )}
           </For>
           <tr class="spacer" aria-hidden="true">
-            <td colSpan={COLUMNS.length} style={{ height: `${(props.rows.length - last()) * ROW_HEIGHT}px` }} />
+            <td colSpan={props.columns.length} style={{ height: `${(props.rows.length - last()) * ROW_HEIGHT}px` }} />
           </tr>
         </tbody>
       </table>

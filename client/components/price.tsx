@@ -1,41 +1,60 @@
-// A price in compact form (1.2M) with the exact amount on hover (title) or on a long press,
-// which phones have instead of hover. A missing price is a dash, never 0.
-import { createSignal, onCleanup } from 'solid-js';
+// A price, compact (1.2M) or exact (1,736,412) as the device is set, with the exact amount on
+// hover (title). A tap or a long press (phones have no hover) copies the exact amount. A missing
+// price is a dash, never 0.
+import { onCleanup, Show } from 'solid-js';
 import { formatExact, formatPrice } from '../../shared/domain/price-format';
+import { useDisplay } from '../display-context';
 import { createFlash } from '../live/flash';
 
 const LONG_PRESS_MS = 450;
-const SHOW_EXACT_MS = 3000;
 
-export function Price(props: { value: number | null | undefined; signed?: boolean }) {
-  const [exact, setExact] = createSignal(false);
+export interface PriceProps {
+  value: number | null | undefined;
+  /** Coloured by sign: gains green, losses red. */
+  signed?: boolean;
+  /** The value whose sign picks the colour, when it is not this one (a margin coloured by profit). */
+  toneOf?: number | null;
+  /** Always the exact amount in gp (the item page), the compact form beside it. */
+  full?: boolean;
+}
+
+export function Price(props: PriceProps) {
+  const display = useDisplay();
   // A live tick lights the changed cell briefly (styles in live/live.css honour reduced motion).
   const flash = createFlash(() => props.value);
   let press: ReturnType<typeof setTimeout> | undefined;
-  let hide: ReturnType<typeof setTimeout> | undefined;
+  let pressed = false;
   const cancel = () => clearTimeout(press);
-  onCleanup(() => {
-    clearTimeout(press);
-    clearTimeout(hide);
-  });
-  const tone = () => (!props.signed || props.value == null || props.value === 0 ? undefined : props.value > 0 ? 'pos' : 'neg');
+  onCleanup(cancel);
+  const tone = () => {
+    const by = props.toneOf !== undefined ? props.toneOf : props.value;
+    return !props.signed || by == null || by === 0 ? '' : by > 0 ? 'pos' : 'neg';
+  };
+  const copy = () => props.value != null && display.copy(props.value);
+  const text = () => {
+    if (props.full) return formatExact(props.value);
+    return display.numbers() === 'exact' && props.value != null ? Math.round(props.value).toLocaleString('en-GB') : formatPrice(props.value);
+  };
+  const compact = () => (props.full && props.value != null && Math.abs(props.value) >= 10_000 ? formatPrice(props.value) : null);
   return (
     <span
-      class={`price ${tone() ?? ''}${flash() ? ' flash' : ''}`}
+      class={`price ${tone()}${flash() ? ' flash' : ''}`}
       title={formatExact(props.value)}
       onPointerDown={() => {
+        pressed = false;
         press = setTimeout(() => {
-          setExact(true);
-          clearTimeout(hide);
-          hide = setTimeout(() => setExact(false), SHOW_EXACT_MS);
+          pressed = true;
+          copy();
         }, LONG_PRESS_MS);
       }}
       onPointerUp={cancel}
       onPointerLeave={cancel}
       onPointerCancel={cancel}
-      onContextMenu={(event) => exact() && event.preventDefault()}
+      onClick={() => (pressed ? (pressed = false) : copy())}
+      onContextMenu={(event) => pressed && event.preventDefault()}
     >
-      {exact() ? formatExact(props.value) : formatPrice(props.value)}
+      {text()}
+      <Show when={compact()}>{(short) => <span class="compact"> ({short()})</span>}</Show>
     </span>
   );
 }

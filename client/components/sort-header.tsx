@@ -1,8 +1,10 @@
+// The header row: a sort button per sortable column, aria-sort on the one in use.
 import { For, Show } from 'solid-js';
-import { COLUMNS } from '../table/columns';
-import type { SortDir, SortKey } from '../table/table-query';
+import type { Column } from '../table/columns';
+import type { SortDir, SortKey } from '../table/sort-keys';
 
 export interface SortHeaderProps {
+  columns: readonly Column[];
   sort: SortKey | null;
   dir: SortDir;
   onSort: (key: SortKey) => void;
@@ -15,10 +17,10 @@ export function SortHeader(props: SortHeaderProps) {
   };
   return (
     <tr aria-rowindex={1}>
-      <For each={COLUMNS}>
+      <For each={props.columns}>
         {(column) => (
-          <th scope="col" class={column.class} aria-sort={ariaSort(column.sort)} title={column.title}>
-            <Show when={column.sort} fallback={<span class={column.shown ? undefined : 'visually-hidden'}>{column.label}</span>}>
+          <th scope="col" class={`col-${column.id}`} aria-sort={ariaSort(column.sort)} title={column.title}>
+            <Show when={column.sort} fallback={<span class="visually-hidden">{column.label}</span>}>
               {(key) => (
                 <button type="button" class="sort-button" data-active={props.sort === key() ? '' : undefined} onClick={() => props.onSort(key())}>
                   {column.label}

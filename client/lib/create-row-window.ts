@@ -7,6 +7,8 @@ export interface RowWindow {
   attach(element: HTMLElement): void;
   onScroll(): void;
   scrollToTop(): void;
+  /** Scrolls just enough for row `index` to be in view below the sticky header. */
+  scrollToRow(index: number): void;
   first: Accessor<number>;
   last: Accessor<number>;
   scrolling: Accessor<boolean>;
@@ -39,6 +41,14 @@ export function createRowWindow(count: Accessor<number>, rowHeight: number, over
     scrollToTop() {
       if (element) element.scrollTop = 0;
       setScrollTop(0);
+    },
+    scrollToRow(index) {
+      if (!element) return;
+      // The sticky header row is one row tall: a row hidden under it is not in view.
+      const top = (index + 1) * rowHeight;
+      if (top - rowHeight < element.scrollTop) element.scrollTop = top - rowHeight;
+      else if (top + rowHeight > element.scrollTop + element.clientHeight) element.scrollTop = top + rowHeight - element.clientHeight;
+      setScrollTop(element.scrollTop);
     },
     first: createMemo(() => Math.max(0, Math.floor(scrollTop() / rowHeight) - overscan)),
     last: createMemo(() => Math.min(count(), Math.ceil((scrollTop() + viewport()) / rowHeight) + overscan)),

@@ -1,6 +1,6 @@
-/** "14:05" in the user's time zone, for "as of" lines. */
+/** "14:05" in the user's time zone, for "as of" lines; 24-hour like the live indicator's "updated 14:05:09" (one time format per screen). */
 export function formatClock(ms: number): string {
-  return new Date(ms).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
+  return new Date(ms).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit', hour12: false });
 }
 
 /** "14:05" today, "3 Jan 14:05" on another day. */

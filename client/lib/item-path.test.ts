@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { itemPath, slugify } from './item-path';
+import { itemPath, slugify, wikiUrl } from './item-path';
 import { iconUrl } from './icon-url';
 
 describe('item links and icons', () => {
@@ -13,5 +13,11 @@ describe('item links and icons', () => {
     expect(iconUrl('Abyssal whip.png')).toBe('https://oldschool.runescape.wiki/images/Abyssal_whip.png');
     expect(iconUrl("Black d'hide body.png")).toBe("https://oldschool.runescape.wiki/images/Black_d'hide_body.png");
     expect(iconUrl('')).toBe('/icons/item-fallback.svg');
+  });
+});
+
+describe('wikiUrl', () => {
+  it('looks the item up on the wiki by its id', () => {
+    expect(wikiUrl(4151)).toBe('https://oldschool.runescape.wiki/w/Special:Lookup?type=item&id=4151');
   });
 });

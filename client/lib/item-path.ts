@@ -11,3 +11,8 @@ export function slugify(name: string): string {
 export function itemPath(item: { id: number; name: string }): string {
   return `/items/${item.id}/${slugify(item.name) || 'item'}`;
 }
+
+/** The item's page on the OSRS Wiki, found by id (names on the wiki and in /mapping can differ). */
+export function wikiUrl(id: number): string {
+  return `https://oldschool.runescape.wiki/w/Special:Lookup?type=item&id=${id}`;
+}

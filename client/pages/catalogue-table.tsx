@@ -1,21 +1,30 @@
-// What the items page and the watchlist share: the table state in the URL, and the table wired to
-// the app's prices, clock and watchlist.
-import { useSearchParams } from '@solidjs/router';
+// What the items page and the watchlist share: the table state in the URL, the columns (URL, then
+// device, then the screen's default), and the table wired to the app's prices, clock and watchlist.
+import { useNavigate, useSearchParams } from '@solidjs/router';
 import { createMemo, untrack, type Accessor, type JSX } from 'solid-js';
 import { useAppData } from '../app-context';
 import { ItemTable } from '../components/item-table';
+import { ShortcutsDialog } from '../components/shortcuts-dialog';
+import { itemPath } from '../lib/item-path';
 import type { CatalogueItem } from '../db/records';
-import { formatLimitLeft, hasLimitLeft } from '../../shared/domain/journal-limits';
+import { formatLimitLeft } from '../../shared/domain/journal-limits';
 import { createLimitLeft } from '../journal/limit-left';
+import { createMediaQuery, NARROW_QUERY } from '../lib/media-query';
+import { columnsFor, defaultPreset, type Column, type PresetId } from '../table/columns';
 import { selectRows } from '../table/select-rows';
+import { createTableKeys, SHORTCUTS } from './table-keys';
 import { nextSort, parseTableQuery, toSearchParams, type TableQuery } from '../table/table-query';
 
 export interface TableView {
   query: Accessor<TableQuery>;
   rows: Accessor<CatalogueItem[]>;
+  preset: Accessor<PresetId>;
+  columns: Accessor<Column[]>;
   /** Per item, the buy limit left in the journal's open windows. */
   limitLeft: Accessor<Map<number, number | null>>;
   update(change: Partial<TableQuery>): void;
+  /** Picks a column preset: kept on the device and put in the URL. */
+  choosePreset(preset: PresetId): void;
   /** A URL parameter outside the table state (e.g. `focus`). */
   param(name: string): string | undefined;
 }
@@ -23,16 +32,24 @@ export interface TableView {
 export function createTableView(items: Accessor<readonly CatalogueItem[]>): TableView {
   const data = useAppData();
   const [params, setParams] = useSearchParams();
+  const narrow = createMediaQuery(NARROW_QUERY);
   const query = createMemo(() => parseTableQuery(params));
   // Ordering uses figures at the moment of sorting; ages in cells tick on their own.
   const limitLeft = createLimitLeft(data);
-  const selected = createMemo(() => selectRows(items(), data.allPrices(), query(), untrack(data.now), data.staleAfter()));
-  const rows = createMemo(() => (query().limitLeft ? selected().filter((item) => hasLimitLeft(limitLeft(), item.id)) : selected()));
+  const rows = createMemo(() => selectRows(items(), data.allPrices(), query(), untrack(data.now), data.staleAfter(), data.watchlist(), limitLeft()));
+  const preset = () => query().cols ?? data.prefs.preset() ?? defaultPreset(narrow());
+  const update = (change: Partial<TableQuery>) => setParams({ ...toSearchParams({ ...query(), ...change }), focus: undefined }, { replace: true });
   return {
     query,
     rows,
+    preset,
+    columns: createMemo(() => columnsFor(preset(), narrow(), data.prefs.numbers() === 'exact')),
     limitLeft,
-    update: (change) => setParams({ ...toSearchParams({ ...query(), ...change }), focus: undefined }, { replace: true }),
+    update,
+    choosePreset(next) {
+      data.prefs.setPreset(next);
+      update({ cols: next });
+    },
     param: (name) => {
       const value = params[name];
       return Array.isArray(value) ? value[0] : value;
@@ -42,21 +59,29 @@ export function createTableView(items: Accessor<readonly CatalogueItem[]>): Tabl
 
 export function CatalogueTable(props: { label: string; view: TableView; empty: JSX.Element }) {
   const data = useAppData();
+  const navigate = useNavigate();
+  const toggleStar = (item: CatalogueItem) => void data.setWatched(item.id, !data.watchlist().has(item.id));
+  const keys = createTableKeys({ rows: props.view.rows, open: (item) => navigate(itemPath(item)), star: toggleStar });
   return (
-    <ItemTable
-      label={props.label}
-      rows={props.view.rows()}
-      prices={data.prices}
-      now={data.now()}
-      staleAfter={data.staleAfter()}
-      watchlist={data.watchlist()}
-      limitLeft={(item) => formatLimitLeft(props.view.limitLeft(), item.id, item.limit)}
-      sort={props.view.query().sort}
-      dir={props.view.query().dir}
-      onSort={(key) => props.view.update(nextSort(props.view.query(), key))}
-      onToggleStar={(item) => void data.setWatched(item.id, !data.watchlist().has(item.id))}
-      resetKey={JSON.stringify(toSearchParams(props.view.query()))}
-      empty={props.empty}
-    />
+    <>
+      <ItemTable
+        label={props.label}
+        columns={props.view.columns()}
+        rows={props.view.rows()}
+        prices={data.prices}
+        now={data.now()}
+        staleAfter={data.staleAfter()}
+        watchlist={data.watchlist()}
+        limitLeft={(item) => formatLimitLeft(props.view.limitLeft(), item.id, item.limit)}
+        sort={props.view.query().sort}
+        dir={props.view.query().dir}
+        onSort={(key) => props.view.update(nextSort(props.view.query(), key))}
+        onToggleStar={toggleStar}
+        current={keys.current()}
+        resetKey={JSON.stringify(toSearchParams({ ...props.view.query(), cols: null }))}
+        empty={props.empty}
+      />
+      <ShortcutsDialog open={keys.help()} shortcuts={SHORTCUTS} onClose={() => keys.setHelp(false)} />
+    </>
   );
 }

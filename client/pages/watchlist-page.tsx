@@ -1,6 +1,7 @@
 // `/watchlist`: the starred items, in the same table, from the device.
 import { createMemo } from 'solid-js';
 import { useAppData } from '../app-context';
+import { TableToolbar } from '../components/table-toolbar';
 import { CatalogueTable, createTableView } from './catalogue-table';
 
 export function WatchlistPage() {
@@ -10,7 +11,8 @@ export function WatchlistPage() {
   return (
     <>
       <h1 class="visually-hidden">Watchlist</h1>
-      <p class="result-count" style={{ 'padding-top': '8px' }}>
+      <TableToolbar preset={view.preset()} onPreset={view.choosePreset} numbers={data.prefs.numbers()} onNumbers={data.prefs.setNumbers} />
+      <p class="result-count">
         {view.rows().length} starred {view.rows().length === 1 ? 'item' : 'items'}
       </p>
       <CatalogueTable

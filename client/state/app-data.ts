@@ -9,7 +9,8 @@ import type { CatalogueItem, PriceRecord } from '../db/records';
 import type { GeDb } from '../db/schema';
 import { listWatchlist, setWatched } from '../db/watchlist';
 import { createJournal, type Journal } from '../journal/journal-state';
-import { STALE_AFTER_SECONDS } from '../table/select-rows';
+import { STALE_AFTER_SECONDS } from '../table/row-figures';
+import { createDevicePrefs, type DevicePrefs } from './device-prefs';
 import { createPriceStore, type PriceMap } from './prices-store';
 import { refreshFromServer } from './refresh';
 
@@ -35,6 +36,8 @@ export interface AppData {
   offline: Accessor<boolean>;
   /** Unix seconds, ticking coarsely: for ages. */
   now: Accessor<number>;
+  /** Choices kept on this device (number format, columns, filter presets). */
+  prefs: DevicePrefs;
   /** Why the last refresh failed, for the user; null after a good one. */
   refreshError: Accessor<string | null>;
   refresh(): Promise<void>;
@@ -51,6 +54,8 @@ export interface AppDataOptions {
   api: Api;
   offline: Accessor<boolean>;
   now: Accessor<number>;
+  /** Default: nothing kept (tests). */
+  prefs?: DevicePrefs;
   /** Called when the starred items grow: a good moment to ask for persistent storage. */
   onStar?: () => void;
 }
@@ -116,6 +121,7 @@ export function createAppData(options: AppDataOptions): AppData {
     staleAfter,
     offline: options.offline,
     now: options.now,
+    prefs: options.prefs ?? createDevicePrefs(null),
     refreshError,
     refresh,
     confirmPrices(at) {

@@ -5,6 +5,9 @@ import { listen } from '../lib/listen';
 
 export interface Connectivity {
   offline: Accessor<boolean>;
+  browserOnline: Accessor<boolean>;
+  /** How the last request went. */
+  reachable: Accessor<boolean>;
   /** Called by the api module after each request. */
   report(reachable: boolean): void;
 }
@@ -16,6 +19,8 @@ export function createConnectivity(): Connectivity {
   listen(window, 'offline', () => setBrowserOnline(false));
   return {
     offline: () => !browserOnline() || !reachable(),
+    browserOnline,
+    reachable,
     report: (value) => setReachable(value),
   };
 }

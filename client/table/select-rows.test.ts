@@ -17,7 +17,7 @@ const items = [
   item(4151, 'Abyssal whip', { volume24h: 5000 }),
   item(12006, 'Abyssal tentacle', { volume24h: 900 }),
   item(21, 'Whip of the ancients', { volume24h: 1 }),
-  item(1511, 'Logs', { members: false, volume24h: 90_000 }),
+  item(1511, 'Logs', { members: false, volume24h: 90_000, limit: 25_000 }),
   item(2, 'Steel cannonball', { members: false, volume24h: null }),
 ];
 const prices = {
@@ -27,7 +27,8 @@ const prices = {
   1511: price(1511, 40, 44),
 };
 
-const names = (query: Record<string, string>) => selectRows(items, prices, parseTableQuery(query), NOW).map((i) => i.name);
+const names = (query: Record<string, string>, starred: ReadonlySet<number> = new Set()) =>
+  selectRows(items, prices, parseTableQuery(query), NOW, 3600, starred).map((i) => i.name);
 
 describe('choosing the table rows', () => {
   it('ranks an exact or prefix name match above a word match and a substring', () => {
@@ -53,5 +54,44 @@ describe('choosing the table rows', () => {
     expect(names({ maxPrice: '1.8m' })).toEqual(['Logs', 'Abyssal whip', 'Whip of the ancients']);
     expect(names({ minMargin: '10k' })).toEqual(['Abyssal whip']);
     expect(names({ minVolume: '1k' })).toEqual(['Logs', 'Abyssal whip']);
+  });
+
+  it('sorts by potential profit per 4-hour limit: profit × buy limit', () => {
+    // Whip 15,000 × 70; logs 4 × 25,000; whip of the ancients 18 × 70; the tentacle loses.
+    expect(names({ sort: 'potential' })).toEqual(['Abyssal whip', 'Logs', 'Whip of the ancients', 'Abyssal tentacle', 'Steel cannonball']);
+    expect(names({ sort: 'potential', dir: 'asc' })).toEqual(['Abyssal tentacle', 'Whip of the ancients', 'Logs', 'Abyssal whip', 'Steel cannonball']);
+  });
+
+  it('sorts by the volume-aware potential, which caps logs at a tenth of their 4-hour volume', () => {
+    // Logs: 90,000 a day is 15,000 in 4 hours, a tenth is 1,500 below the limit: 4 × 1,500.
+    expect(names({ sort: 'potentialVolume' })).toEqual(['Abyssal whip', 'Logs', 'Whip of the ancients', 'Abyssal tentacle', 'Steel cannonball']);
+    expect(names({ sort: 'marginVolume' })[0]).toBe('Abyssal whip');
+  });
+
+  it('applies min profit, min ROI and the max age of the legs', () => {
+    expect(names({ minProfit: '10k' })).toEqual(['Abyssal whip']);
+    expect(names({ minRoi: '5' })).toEqual(['Logs', 'Whip of the ancients']);
+    expect(names({ minRoi: '5%' })).toEqual(['Logs', 'Whip of the ancients']);
+    expect(names({ maxAge: '2m' })).toEqual(['Logs', 'Abyssal whip', 'Abyssal tentacle', 'Whip of the ancients']);
+    expect(names({ maxAge: '30s' })).toEqual([]);
+  });
+
+  it('hides thin items (18% on one trade a day) and unstable ones (sell below buy)', () => {
+    expect(names({ steady: '1' })).toEqual(['Logs', 'Abyssal whip', 'Steel cannonball']);
+  });
+
+  it('pins starred items to the top in the chosen order, or shows only them', () => {
+    const starred = new Set([21, 12006]);
+    expect(names({ starred: 'pin' }, starred)).toEqual(['Abyssal tentacle', 'Whip of the ancients', 'Logs', 'Abyssal whip', 'Steel cannonball']);
+    expect(names({ starred: 'only', sort: 'name', dir: 'asc' }, starred)).toEqual(['Abyssal tentacle', 'Whip of the ancients']);
+    expect(names({ starred: 'pin', q: 'whip' }, starred)).toEqual(['Whip of the ancients', 'Abyssal whip']);
+  });
+
+  it('sorts by the buy limit left in the journal and keeps only items with some left under "limit available"', () => {
+    // The whip's window is used up, the tentacle's has 20 left; the others have their whole limit, the cannonball an unknown one.
+    const left = new Map<number, number | null>([[4151, 0], [12006, 20], [2, null]]);
+    const rows = (query: Record<string, string>) => selectRows(items, prices, parseTableQuery(query), NOW, 3600, new Set(), left).map((i) => i.name);
+    expect(rows({ sort: 'limitLeft', dir: 'asc' })).toEqual(['Abyssal whip', 'Abyssal tentacle', 'Whip of the ancients', 'Logs', 'Steel cannonball']);
+    expect(rows({ limit: 'left', sort: 'limitLeft', dir: 'desc' })).toEqual(['Logs', 'Whip of the ancients', 'Abyssal tentacle', 'Steel cannonball']);
   });
 });

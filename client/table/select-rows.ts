@@ -1,44 +1,20 @@
 // Filters and sorts the whole catalogue on the device: no request, so search is instant offline.
-import { computeFigures, type Figures } from '../../shared/domain/figures';
-import { formatAge } from '../../shared/domain/price-format';
+import { hasLimitLeft, limitLeftOf } from '../../shared/domain/journal-limits';
 import type { CatalogueItem, PriceRecord } from '../db/records';
 import type { PriceMap } from '../state/prices-store';
-import { parseRangeFilters, type SortKey, type TableQuery } from './table-query';
+import { oldestLegAge, STALE_AFTER_SECONDS, tradeFiguresOf, type TradeFigures } from './row-figures';
+import type { SortKey } from './sort-keys';
+import { parseRangeFilters, type RangeFilters, type TableQuery } from './table-query';
 
-/**
- * A leg older than this is flagged stale until the server has said its own STALE_AFTER
- * (`AppData.staleAfter`): the server's default.
- */
-export const STALE_AFTER_SECONDS = 3600;
+const FIGURE_KEYS = new Set<SortKey>(['margin', 'tax', 'profit', 'roi', 'potential', 'potentialVolume', 'marginVolume', 'alchProfit']);
 
-/** "an hour", "2h": for the stale mark's explanation. */
-export function describeStaleAfter(staleAfter: number): string {
-  return staleAfter === 3600 ? 'an hour' : formatAge(0, staleAfter);
-}
-
-export function figuresOf(item: CatalogueItem, price: PriceRecord | undefined, now: number, staleAfter = STALE_AFTER_SECONDS): Figures {
-  return computeFigures(
-    {
-      itemId: item.id,
-      highalch: item.highalch,
-      high: price?.high ?? null,
-      highTime: price?.highTime ?? null,
-      low: price?.low ?? null,
-      lowTime: price?.lowTime ?? null,
-    },
-    now,
-    staleAfter,
-  );
-}
-
-const FIGURE_KEYS = new Set<SortKey>(['margin', 'tax', 'profit', 'roi']);
-
-function sortValue(key: SortKey, item: CatalogueItem, price: PriceRecord | undefined, figures: Figures | null): number | string | null {
+function sortValue(key: SortKey, item: CatalogueItem, price: PriceRecord | undefined, figures: TradeFigures | null, left: LimitLeft): number | string | null {
   switch (key) {
     case 'name': return item.name.toLowerCase();
     case 'low': return price?.low ?? null;
     case 'high': return price?.high ?? null;
     case 'limit': return item.limit;
+    case 'limitLeft': return limitLeftOf(left, item.id, item.limit);
     case 'volume': return item.volume24h;
     case 'highalch': return item.highalch;
     // Youngest first when ascending: sort on the negated trade time.
@@ -72,32 +48,54 @@ function compare(a: Candidate, b: Candidate, ascending: boolean): number {
   return (ascending ? order : -order) || (a.item.name < b.item.name ? -1 : a.item.name > b.item.name ? 1 : 0);
 }
 
+/** An empty filter passes; a set one needs a known value on the right side of it. */
+function below(value: number | null, limit: number | null): boolean {
+  return limit !== null && (value === null || value < limit);
+}
+
+function filteredOut(range: RangeFilters, query: TableQuery, item: CatalogueItem, price: PriceRecord | undefined, figures: TradeFigures | null, now: number): boolean {
+  if (below(figures?.margin ?? null, range.minMargin) || below(figures?.profit ?? null, range.minProfit) || below(figures?.roi ?? null, range.minRoi)) return true;
+  if (below(item.volume24h, range.minVolume)) return true;
+  if (range.maxPrice !== null && (price?.low == null || price.low > range.maxPrice)) return true;
+  const age = range.maxAge === null ? null : oldestLegAge(price, now);
+  if (range.maxAge !== null && (age === null || age > range.maxAge)) return true;
+  return query.steady && (figures?.shaky ?? false);
+}
+
+/** Per item, the buy limit left in the journal's open windows (null: an unknown limit). */
+export type LimitLeft = ReadonlyMap<number, number | null>;
+
 export function selectRows(
   items: readonly CatalogueItem[],
   prices: PriceMap,
   query: TableQuery,
   now: number,
   staleAfter = STALE_AFTER_SECONDS,
+  starred: ReadonlySet<number> = new Set(),
+  limitLeft: LimitLeft = new Map(),
 ): CatalogueItem[] {
   const needle = query.q.trim().toLowerCase();
   const range = parseRangeFilters(query);
   const key: SortKey = query.sort ?? 'volume';
   const ascending = query.sort === null ? false : query.dir === 'asc';
   // Figures cost a tax computation per item: only worked out when a filter or the sort needs them.
-  const needFigures = range.minMargin !== null || FIGURE_KEYS.has(key);
+  const needFigures = range.minMargin !== null || range.minProfit !== null || range.minRoi !== null || query.steady || FIGURE_KEYS.has(key);
   const candidates: Candidate[] = [];
   for (const item of items) {
     if (query.members === 'members' && !item.members) continue;
     if (query.members === 'f2p' && item.members) continue;
+    if (query.starred === 'only' && !starred.has(item.id)) continue;
+    if (query.limitLeft && !hasLimitLeft(limitLeft, item.id)) continue;
     const rank = needle === '' ? 0 : matchRank(item.name, needle);
     if (rank < 0) continue;
     const price = prices[item.id];
-    const figures = needFigures ? figuresOf(item, price, now, staleAfter) : null;
-    if (range.minMargin !== null && (figures?.margin == null || figures.margin < range.minMargin)) continue;
-    if (range.minVolume !== null && (item.volume24h === null || item.volume24h < range.minVolume)) continue;
-    if (range.maxPrice !== null && (price?.low == null || price.low > range.maxPrice)) continue;
+    const figures = needFigures ? tradeFiguresOf(item, price, now, staleAfter) : null;
+    if (filteredOut(range, query, item, price, figures, now)) continue;
     // An explicit sort wins over relevance; without one, the best name match comes first.
-    candidates.push({ item, rank: query.sort === null ? rank : 0, key: sortValue(key, item, price, figures) });
+    const relevance = query.sort === null ? rank : 0;
+    // Pinned stars come before everything else, each group in the chosen order.
+    const pinned = query.starred === 'pin' && !starred.has(item.id) ? 10 : 0;
+    candidates.push({ item, rank: pinned + relevance, key: sortValue(key, item, price, figures, limitLeft) });
   }
   return candidates.sort((a, b) => compare(a, b, ascending)).map((c) => c.item);
 }

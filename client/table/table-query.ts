@@ -1,25 +1,33 @@
-// The table's search, sort and filters, as they live in the URL (?q=whip&sort=margin&dir=desc...),
-// so a reload, a shared link or the back button shows the same view.
+// The table's search, sort, filters and columns, as they live in the URL
+// (?q=whip&sort=profit&dir=desc&minRoi=2&cols=flip...), so a reload, a shared link or the back
+// button shows the same view.
+import { parseDuration } from '../../shared/domain/duration';
 import { parsePrice } from '../../shared/domain/price-format';
+import { isPresetId, type PresetId } from './columns';
+import { SORT_KEYS, type SortDir, type SortKey } from './sort-keys';
 
-export const SORT_KEYS = ['name', 'low', 'high', 'margin', 'tax', 'profit', 'roi', 'limit', 'volume', 'lowAge', 'highAge', 'highalch'] as const;
-export type SortKey = (typeof SORT_KEYS)[number];
-export type SortDir = 'asc' | 'desc';
 export type MembersFilter = 'all' | 'members' | 'f2p';
+/** Starred items: mixed in, pinned to the top, or the only rows. */
+export type StarredMode = 'mixed' | 'pin' | 'only';
 
-export interface TableQuery {
+/** The filters typed as text ("1.5m", "2%", "30m"): read when filtering, kept as typed. */
+export const TEXT_FILTERS = ['minMargin', 'minProfit', 'minRoi', 'minVolume', 'maxPrice', 'maxAge'] as const;
+export type TextFilter = (typeof TEXT_FILTERS)[number];
+
+export type TableQuery = Record<TextFilter, string> & {
   q: string;
   /** null: best name match first when searching, else busiest first. */
   sort: SortKey | null;
   dir: SortDir;
   members: MembersFilter;
-  /** As typed ("1.5m"): parsed with parsePrice when filtering. */
-  minMargin: string;
-  minVolume: string;
-  maxPrice: string;
+  /** Hide thin or unstable items (shared/domain/market-flags.ts). */
+  steady: boolean;
+  starred: StarredMode;
   /** Only items with buy limit left by the journal's open windows (`?limit=left`). */
   limitLeft: boolean;
-}
+  /** A column preset chosen in the URL; null: the one kept on the device. */
+  cols: PresetId | null;
+};
 
 export type SearchParams = Partial<Record<string, string | string[]>>;
 
@@ -33,15 +41,18 @@ function oneOf<T extends string>(value: string, options: readonly T[], fallback:
 
 export function parseTableQuery(params: SearchParams): TableQuery {
   const sort = first(params.sort);
+  const cols = first(params.cols);
+  const text = Object.fromEntries(TEXT_FILTERS.map((key) => [key, first(params[key])])) as Record<TextFilter, string>;
   return {
+    ...text,
     q: first(params.q).slice(0, 100),
     sort: (SORT_KEYS as readonly string[]).includes(sort) ? (sort as SortKey) : null,
     dir: oneOf(first(params.dir), ['asc', 'desc'], 'desc'),
     members: oneOf(first(params.members), ['all', 'members', 'f2p'], 'all'),
-    minMargin: first(params.minMargin),
-    minVolume: first(params.minVolume),
-    maxPrice: first(params.maxPrice),
+    steady: first(params.steady) === '1',
+    starred: oneOf(first(params.starred), ['mixed', 'pin', 'only'], 'mixed'),
     limitLeft: first(params.limit) === 'left',
+    cols: isPresetId(cols) ? cols : null,
   };
 }
 
@@ -53,10 +64,11 @@ export function toSearchParams(query: TableQuery): Record<string, string | undef
     sort: query.sort ?? undefined,
     dir: query.sort === null ? undefined : query.dir,
     members: query.members === 'all' ? undefined : query.members,
-    minMargin: text(query.minMargin),
-    minVolume: text(query.minVolume),
-    maxPrice: text(query.maxPrice),
+    ...Object.fromEntries(TEXT_FILTERS.map((key) => [key, text(query[key])])),
+    steady: query.steady ? '1' : undefined,
+    starred: query.starred === 'mixed' ? undefined : query.starred,
     limit: query.limitLeft ? 'left' : undefined,
+    cols: query.cols ?? undefined,
   };
 }
 
@@ -71,13 +83,56 @@ export function nextSort(query: TableQuery, key: SortKey): Pick<TableQuery, 'sor
   return { sort: key, dir: query.dir === 'asc' ? 'desc' : 'asc' };
 }
 
-export interface RangeFilters {
-  minMargin: number | null;
-  minVolume: number | null;
-  maxPrice: number | null;
+/** gp amounts, a fraction for ROI, seconds for the age; null where the filter is empty or unreadable. */
+export type RangeFilters = Record<TextFilter, number | null>;
+
+/** "2", "2%", "-1.5 %" as a fraction (0.02). */
+function parseRoi(text: string): number | null {
+  const match = /^(-?\d+(?:\.\d+)?)\s*%?$/.exec(text.trim());
+  return match ? Number(match[1]) / 100 : null;
 }
 
+/** "30m", "2h", "90s", "1d"; a bare number is minutes. Seconds. */
+function parseAge(text: string): number | null {
+  const trimmed = text.trim();
+  const ms = /^\d+(\.\d+)?$/.test(trimmed) ? Number(trimmed) * 60_000 : /ms$/.test(trimmed) ? null : parseDuration(trimmed);
+  return ms === null || ms <= 0 ? null : ms / 1000;
+}
+
+const PARSERS: Record<TextFilter, (text: string) => number | null> = {
+  minMargin: parsePrice, minProfit: parsePrice, minVolume: parsePrice, maxPrice: parsePrice, minRoi: parseRoi, maxAge: parseAge,
+};
+
 export function parseRangeFilters(query: TableQuery): RangeFilters {
-  const parse = (text: string) => (text.trim() === '' ? null : parsePrice(text));
-  return { minMargin: parse(query.minMargin), minVolume: parse(query.minVolume), maxPrice: parse(query.maxPrice) };
+  return Object.fromEntries(TEXT_FILTERS.map((key) => [key, query[key].trim() === '' ? null : PARSERS[key](query[key])])) as RangeFilters;
+}
+
+/** The filters typed but not readable, to say so beside them instead of silently ignoring them. */
+export function unreadableFilters(query: TableQuery): TextFilter[] {
+  const range = parseRangeFilters(query);
+  return TEXT_FILTERS.filter((key) => query[key].trim() !== '' && range[key] === null);
+}
+
+/** How many filters narrow the table (search and sort are not filters). */
+export function countActiveFilters(query: TableQuery): number {
+  const typed = TEXT_FILTERS.filter((key) => query[key].trim() !== '').length;
+  return typed + (query.members === 'all' ? 0 : 1) + (query.steady ? 1 : 0) + (query.starred === 'only' ? 1 : 0) + (query.limitLeft ? 1 : 0);
+}
+
+/** Every filter back to its default; search, sort and columns stay. */
+export const CLEARED_FILTERS: Pick<TableQuery, TextFilter | 'members' | 'steady' | 'starred' | 'limitLeft'> = {
+  minMargin: '', minProfit: '', minRoi: '', minVolume: '', maxPrice: '', maxAge: '', members: 'all', steady: false, starred: 'mixed', limitLeft: false,
+};
+
+const FILTER_PARAMS = new Set<string>([...TEXT_FILTERS, 'members', 'steady', 'starred', 'limit']);
+
+/** The filter part of the URL, to save as a preset. */
+export function filterParams(query: TableQuery): Record<string, string> {
+  return Object.fromEntries(Object.entries(toSearchParams(query)).filter((entry): entry is [string, string] => FILTER_PARAMS.has(entry[0]) && entry[1] !== undefined));
+}
+
+/** A saved preset's filters in place of the ones in force (search, sort and columns stay). */
+export function presetFilters(params: Record<string, string>): Partial<TableQuery> {
+  const parsed = parseTableQuery(params);
+  return Object.fromEntries(Object.keys(CLEARED_FILTERS).map((key) => [key, parsed[key as keyof typeof CLEARED_FILTERS]]));
 }

@@ -69,9 +69,14 @@ export function limitLeftByItem(open: readonly LimitWindow[]): Map<number, numbe
 }
 
 /** Shown in the table's "Left" column: a number, or "?" when the limit is unknown. */
+/** What is left of an item's limit now: the open window's remainder, else the whole limit (null: unknown). */
+export function limitLeftOf(left: ReadonlyMap<number, number | null>, itemId: number, limit: number | null): number | null {
+  return (left.has(itemId) ? left.get(itemId) : limit) ?? null;
+}
+
 export function formatLimitLeft(left: ReadonlyMap<number, number | null>, itemId: number, limit: number | null): string {
-  const value = left.has(itemId) ? left.get(itemId) : limit;
-  return value === null || value === undefined ? '?' : value.toLocaleString('en-GB');
+  const value = limitLeftOf(left, itemId, limit);
+  return value === null ? '?' : value.toLocaleString('en-GB');
 }
 
 /** The "limit available" filter: nothing known to be used up (an unknown limit is not excluded). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatAge, formatExact, formatPercent, formatPrice, parsePrice } from './price-format';
+import { formatAge, formatAgo, formatExact, formatPercent, formatPrice, parsePrice } from './price-format';
 
 describe('formatPrice', () => {
   it('writes small prices in full with thousands separators', () => {
@@ -71,5 +71,16 @@ describe('formatPercent and formatAge', () => {
     expect(formatAge(now - 28 * 86_400, now)).toBe('28d');
     expect(formatAge(now + 10, now)).toBe('0s');
     expect(formatAge(null, now)).toBe('–');
+  });
+});
+
+describe('formatAgo', () => {
+  it('says how long ago in words a trader reads at a glance', () => {
+    const now = 1_748_242_932;
+    expect(formatAgo(now - 45, now)).toBe('45 s ago');
+    expect(formatAgo(now - 3 * 60, now)).toBe('3 min ago');
+    expect(formatAgo(now - 2 * 3600, now)).toBe('2 h ago');
+    expect(formatAgo(now - 4 * 86_400, now)).toBe('4 d ago');
+    expect(formatAgo(null, now)).toBe('–');
   });
 });

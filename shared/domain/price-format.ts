@@ -61,3 +61,11 @@ export function formatAge(time: number | null | undefined, now: number): string 
   if (seconds < 86400) return `${Math.floor(seconds / 3600)}h`;
   return `${Math.floor(seconds / 86400)}d`;
 }
+
+/** How long ago, as the screens say it: "45 s ago", "3 min ago", "2 h ago", "4 d ago". */
+export function formatAgo(time: number | null | undefined, now: number): string {
+  if (time === null || time === undefined) return '–';
+  const age = formatAge(time, now);
+  const unit = age.slice(-1);
+  return `${age.slice(0, -1)} ${unit === 'm' ? 'min' : unit} ago`;
+}

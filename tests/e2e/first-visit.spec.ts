@@ -16,17 +16,17 @@ test('search, sort and filters live in the URL and survive a reload', async ({ p
   await page.goto('/');
   await expectItemRows(page);
   await page.getByRole('searchbox', { name: 'Search items' }).fill('rune');
-  await page.getByRole('button', { name: 'Margin' }).click();
-  await page.getByText('Filters').click();
+  await page.getByRole('button', { name: 'Profit' }).click();
+  await page.getByText('Filters', { exact: true }).click();
   await page.getByLabel('Max buy price').fill('1.5k');
   await expect(page).toHaveURL(/q=rune/);
-  await expect(page).toHaveURL(/sort=margin/);
+  await expect(page).toHaveURL(/sort=profit/);
   await expect(page).toHaveURL(/maxPrice=1.5k/);
 
   await page.reload();
   await expect(page.getByRole('searchbox', { name: 'Search items' })).toHaveValue('rune');
   await expect(page.getByLabel('Max buy price')).toHaveValue('1.5k');
-  await expect(page.getByRole('columnheader', { name: 'Margin' })).toHaveAttribute('aria-sort', 'descending');
+  await expect(page.getByRole('columnheader', { name: 'Profit' })).toHaveAttribute('aria-sort', 'descending');
   const names = await itemTable(page).getByRole('rowheader').allTextContents();
   expect(names.length).toBeGreaterThan(0);
   for (const name of names) expect(name.toLowerCase()).toContain('rune');

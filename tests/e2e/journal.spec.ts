@@ -38,11 +38,16 @@ test('offline, a logged buy and sell show the profit after tax and the limit cou
   await page.goto('/limits');
   await expect(page.getByRole('list', { name: 'Open limit windows' })).toContainText(`${WHIP.name}Bought 10 of 70 · 60 left`);
 
-  await page.goto('/?limit=left');
+  // The phone starts on the four-column preset; Left is in Flip (and All).
+  await page.goto('/?limit=left&cols=flip');
   const row = await findItem(page, WHIP.name);
-  await expect(row.getByRole('cell').nth(9)).toHaveText('60');
+  await expect(row.locator('td.col-limitLeft')).toHaveText('60');
   await expect(page.getByRole('checkbox', { name: 'Limit available' })).toBeChecked();
+  await expect(page.locator('.filters summary')).toHaveText('Filters (1 active)');
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(await page.evaluate(() => window.innerWidth));
+  await page.getByRole('button', { name: 'Clear all filters' }).click();
+  await expect(page.locator('.filters summary')).toHaveText('Filters');
+  await expect(page).not.toHaveURL(/limit=left/);
   expect(errors).toEqual([]);
 
 });

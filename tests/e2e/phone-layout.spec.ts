@@ -1,37 +1,45 @@
-import { expect, expectItemRows, findItem, test, waitForServiceWorkerControl, WHIP } from '../helpers/e2e-app';
+import { buyCell, expect, expectItemRows, findItem, test, waitForServiceWorkerControl, WHIP } from '../helpers/e2e-app';
 
 test.use({ viewport: { width: 360, height: 740 } });
 
 test('at 360 px the page never scrolls sideways and every control is at least 44 px to tap', async ({ page }) => {
   await page.goto('/');
   await expectItemRows(page);
-  await page.getByText('Filters').click();
+  const smallControls = async (least: number) => {
+    const controls = page.locator('header a, header button, main button, main input, main select, main summary, main tbody a');
+    const boxes = await controls.evaluateAll((elements) =>
+      elements
+        .map((element) => ({ element: element.outerHTML.slice(0, 80), box: element.getBoundingClientRect() }))
+        .filter(({ box }) => box.width > 1 && box.height > 1 && box.top < window.innerHeight)
+        .map(({ element, box }) => ({ element, width: Math.round(box.width), height: Math.round(box.height) })),
+    );
+    expect(boxes.length).toBeGreaterThan(least);
+    return boxes.filter((b) => b.height < 44 || b.width < 44);
+  };
+  // The table's rows (filters closed), then every filter control (the panel fills the screen).
+  expect(await smallControls(20)).toEqual([]);
+  await page.getByText('Filters', { exact: true }).click();
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
-
-  const controls = page.locator('header a, header button, main button, main input, main select, main summary, main tbody a');
-  const boxes = await controls.evaluateAll((elements) =>
-    elements
-      .map((element) => ({ element: element.outerHTML.slice(0, 80), box: element.getBoundingClientRect() }))
-      .filter(({ box }) => box.width > 1 && box.height > 1 && box.top < window.innerHeight)
-      .map(({ element, box }) => ({ element, width: Math.round(box.width), height: Math.round(box.height) })),
-  );
-  expect(boxes.length).toBeGreaterThan(20);
-  expect(boxes.filter((b) => b.height < 44 || b.width < 44)).toEqual([]);
+  expect(await smallControls(12)).toEqual([]);
 });
 
-test('prices show compact with the exact amount on hover, and a long press shows it in place', async ({ page }) => {
+test('prices show compact with the exact amount on hover, and a long press copies it with a confirmation', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await page.goto('/');
   await expectItemRows(page);
   const row = await findItem(page, WHIP.name);
-  const buy = row.getByRole('cell').nth(2).locator('.price');
+  const buy = buyCell(row).locator('.price');
   await expect(buy).toHaveText(/^\d+(\.\d+)?[KM]$/);
   await expect(buy).toHaveAttribute('title', /^\d{1,3}(,\d{3})+ gp$/);
   const box = await buy.boundingBox();
   if (!box) throw new Error('the buy price is not on screen');
   await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  const exact = await buy.getAttribute('title');
   await page.mouse.down();
-  await expect(buy).toHaveText(/^\d{1,3}(,\d{3})+ gp$/);
+  // The value is not cut off in place any more: the confirmation shows it whole.
+  await expect(page.getByRole('status').filter({ hasText: 'Copied' })).toHaveText(`Copied ${exact}`);
   await page.mouse.up();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(exact?.replace(/\D/g, ''));
 });
 
 test('the price stream and the REST API are never answered by the service worker', async ({ page }) => {

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createApi } from '../../client/api';
 import { openTestDb } from '../../client/db/test-db';
 import { createAppData } from '../../client/state/app-data';
-import { figuresOf } from '../../client/table/select-rows';
+import { figuresOf } from '../../client/table/row-figures';
 import { seedItems, seedLatest } from '../helpers/seed-store';
 import { startTestApp, type TestApp } from '../helpers/test-app';
 
