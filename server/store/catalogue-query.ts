@@ -71,15 +71,10 @@ export async function readKnownItemIds(db: Db, ids: readonly number[]): Promise<
   return new Set(rows.map((row) => Number(row.id)));
 }
 
-/** Every id the store has heard of, in the catalogue (in the mapping or not) or with a price: the whole set, for a /latest that may name thousands. */
-export async function readEveryKnownItemId(db: Db): Promise<Set<number>> {
-  const [items, prices] = await Promise.all([
-    db.selectFrom('items').select('id').execute(),
-    db.selectFrom('latest_prices').select('item_id').execute(),
-  ]);
-  const known = new Set<number>(items.map((row) => row.id));
-  for (const row of prices) known.add(row.item_id);
-  return known;
+/** The id of every catalogue row (in the mapping or not): the whole set, for a /latest that may name thousands. */
+export async function readCatalogueIds(db: Db): Promise<Set<number>> {
+  const rows = await db.selectFrom('items').select('id').execute();
+  return new Set(rows.map((row) => Number(row.id)));
 }
 
 /**

@@ -5,6 +5,7 @@ import type { CommittedChanges, PriceChange } from '../change-feed';
 import type { Db } from './db';
 import { diffLatest, type ItemLegs } from './price-diff';
 import { insertRows, type BulkTarget } from './bulk-insert';
+import { readCatalogueIds } from './catalogue-query';
 import { readLatestPrices } from './latest-query';
 import { lockStreamState } from './stream-state';
 import { fenceWrite } from './leader-term';
@@ -16,9 +17,19 @@ export interface IngestOptions {
   beforeCommit?: () => Promise<void>;
   /** Cluster mode: the writing leader's term; the write is refused if the store has seen a newer one. */
   term?: number;
+  /** More ids than this that neither the catalogue nor the stored prices know refuse the snapshot whole. */
+  maxNewItems?: number;
 }
 
-export async function ingestLatest(db: Db, snapshot: Iterable<ItemLegs>, options: IngestOptions = {}): Promise<CommittedChanges> {
+/** A snapshot naming a flood of ids nobody knows: nothing of it is written. */
+export class NewItemsRefusedError extends Error {
+  constructor(readonly unknown: number, readonly limit: number) {
+    super(`${unknown} ids are unknown to the catalogue and the store (more than ${limit})`);
+    this.name = 'NewItemsRefusedError';
+  }
+}
+
+export async function ingestLatest(db: Db, snapshot: readonly ItemLegs[], options: IngestOptions = {}): Promise<CommittedChanges> {
   const committedAt = options.now ?? Date.now();
   const changedAt = Math.floor(committedAt / 1000);
   return db.transaction().execute(async (trx) => {
@@ -26,6 +37,7 @@ export async function ingestLatest(db: Db, snapshot: Iterable<ItemLegs>, options
     const state = await lockStreamState(trx);
     if (options.term !== undefined) await fenceWrite(trx, options.term);
     const stored = new Map((await readLatestPrices(trx)).map((latest) => [latest.itemId, latest]));
+    if (options.maxNewItems !== undefined) await refuseFlood(trx, snapshot, stored, options.maxNewItems);
     const changed = diffLatest(stored, snapshot);
     let seq = state.seq;
     const changes: PriceChange[] = changed.map((legs) => ({ ...legs, seq: (seq += 1) }));
@@ -34,6 +46,15 @@ export async function ingestLatest(db: Db, snapshot: Iterable<ItemLegs>, options
     await options.beforeCommit?.();
     return { epoch: state.epoch, seq, committedAt, changes };
   });
+}
+
+/** Ids new to the stored prices are few after the first sync; only past the limit is the catalogue asked. */
+async function refuseFlood(db: Db, snapshot: readonly ItemLegs[], stored: ReadonlyMap<number, unknown>, limit: number): Promise<void> {
+  const fresh = snapshot.filter((item) => !stored.has(item.itemId));
+  if (fresh.length <= limit) return;
+  const catalogue = await readCatalogueIds(db);
+  const unknown = fresh.filter((item) => !catalogue.has(item.itemId)).length;
+  if (unknown > limit) throw new NewItemsRefusedError(unknown, limit);
 }
 
 const LATEST: BulkTarget = {

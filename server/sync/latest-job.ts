@@ -1,5 +1,4 @@
-import { readEveryKnownItemId } from '../store/catalogue-query';
-import { ingestLatest } from '../store/price-writes';
+import { ingestLatest, NewItemsRefusedError } from '../store/price-writes';
 import { UpstreamError } from '../upstream/upstream-error';
 import type { CallOptions } from '../upstream/wiki-client';
 import type { JobContext } from './job-context';
@@ -19,12 +18,14 @@ export interface LatestJobDeps extends JobContext {
 export async function syncLatest(deps: LatestJobDeps, call: CallOptions): Promise<void> {
   const snapshot = await deps.client.latest(call);
   const legs = toItemLegs(snapshot);
-  const known = await readEveryKnownItemId(deps.db);
-  const unknown = legs.reduce((n, item) => (known.has(item.itemId) ? n : n + 1), 0);
-  if (unknown > deps.maxNewItems) {
-    throw new UpstreamError('latest', 'invalid', `refused: ${unknown} ids are unknown to the catalogue and the store (more than SYNC_MAX_NEW_ITEMS=${deps.maxNewItems}); the last good prices are kept`);
+  let committed;
+  try {
+    committed = await ingestLatest(deps.db, legs, { now: deps.now(), term: deps.term, maxNewItems: deps.maxNewItems });
+  } catch (error) {
+    if (!(error instanceof NewItemsRefusedError)) throw error;
+    const why = `refused: ${error.unknown} ids are unknown to the catalogue and the store (more than SYNC_MAX_NEW_ITEMS=${error.limit})`;
+    throw new UpstreamError('latest', 'invalid', `${why}; the last good prices are kept`);
   }
-  const committed = await ingestLatest(deps.db, legs, { now: deps.now(), term: deps.term });
   deps.metrics.syncChanges.inc(committed.changes.length);
   deps.logger.debug({ items: legs.length, rejected: snapshot.rejected, changes: committed.changes.length, seq: committed.seq }, 'latest synced');
   deps.feed.publish(committed);
