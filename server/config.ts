@@ -1,7 +1,11 @@
 // The only reader of process.env. Every key, its default and what it accepts is listed here and
 // in .env.example; a bad value stops start-up with a message naming the key.
-import { parseDuration } from '../shared/domain/duration';
+import { bool, ConfigError, duration, int, str, url, type Env } from './config-values';
+import { clusterConfig, databaseUrl, type ClusterConfig } from './config-stores';
 import { parseTrustProxy, type TrustProxy } from './trust-proxy';
+
+export { ConfigError } from './config-values';
+export type { ClusterConfig } from './config-stores';
 
 export const DEFAULT_UPSTREAM_URL = 'https://prices.runescape.wiki/api/v1/osrs';
 export const DEFAULT_USER_AGENT =
@@ -78,101 +82,6 @@ export interface Config {
   };
 }
 
-export interface ClusterConfig {
-  redisUrl: string;
-  /** Every Redis key starts with this (one deployment, or one test, per prefix). */
-  prefix: string;
-  /** The leader's lease; renewed every third of it. */
-  leaseTtlMs: number;
-  /** Names this instance in the lease; host, pid and a random suffix by default. */
-  instanceId: string | undefined;
-  /** The live log keeps about this many entries (XADD MAXLEN ~); catch-up never needs it. */
-  logMaxLength: number;
-}
-
-export class ConfigError extends Error {
-  constructor(
-    readonly key: string,
-    message: string,
-  ) {
-    super(`${key}: ${message}`);
-    this.name = 'ConfigError';
-  }
-}
-
-type Env = Record<string, string | undefined>;
-
-function str(env: Env, key: string, fallback: string): string {
-  const raw = env[key];
-  return raw === undefined || raw.trim() === '' ? fallback : raw.trim();
-}
-
-function int(env: Env, key: string, fallback: number, min: number, max: number): number {
-  const raw = env[key];
-  if (raw === undefined || raw.trim() === '') return fallback;
-  const value = Number(raw.trim());
-  if (!/^\d+$/.test(raw.trim()) || value < min || value > max) {
-    throw new ConfigError(key, `expected a whole number from ${min} to ${max}, got "${raw}"`);
-  }
-  return value;
-}
-
-function bool(env: Env, key: string, fallback: boolean): boolean {
-  const raw = env[key]?.trim().toLowerCase();
-  if (raw === undefined || raw === '') return fallback;
-  if (['true', '1', 'yes', 'on'].includes(raw)) return true;
-  if (['false', '0', 'no', 'off'].includes(raw)) return false;
-  throw new ConfigError(key, `expected true or false, got "${env[key]}"`);
-}
-
-function duration(env: Env, key: string, fallback: string, minMs = 0): number {
-  const raw = str(env, key, fallback);
-  const ms = parseDuration(raw);
-  if (ms === null || ms < minMs) {
-    throw new ConfigError(
-      key,
-      `expected a duration such as 500ms, 30s, 30m, 1h or 7d${minMs ? ` (at least ${minMs}ms)` : ''}, got "${raw}"`,
-    );
-  }
-  return ms;
-}
-
-function url(env: Env, key: string, fallback: string): string {
-  const raw = str(env, key, fallback);
-  try {
-    const parsed = new URL(raw);
-    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw new Error('protocol');
-  } catch {
-    throw new ConfigError(key, `expected an http(s) URL, got "${raw}"`);
-  }
-  return raw.replace(/\/+$/, '');
-}
-
-function databaseUrl(env: Env, demo: boolean): string {
-  const fallback = demo ? 'sqlite:./data/demo.sqlite' : 'sqlite:./data/ge-tracker.sqlite';
-  const raw = str(env, 'DATABASE_URL', fallback);
-  if (/^sqlite:.+/.test(raw) || isPostgresUrl(raw)) return raw;
-  throw new ConfigError(
-    'DATABASE_URL',
-    `expected sqlite:PATH, sqlite::memory: or postgres://USER@HOST[:PORT]/DATABASE, got "${redactPassword(raw)}"`,
-  );
-}
-
-function isPostgresUrl(raw: string): boolean {
-  if (!/^postgres(ql)?:\/\//.test(raw)) return false;
-  try {
-    // A host, or libpq's `?host=/socket/dir` for a Unix socket.
-    const parsed = new URL(raw);
-    return parsed.hostname !== '' || parsed.searchParams.has('host');
-  } catch {
-    return false;
-  }
-}
-
-/** A start-up message must not print the database password. */
-function redactPassword(raw: string): string {
-  return raw.replace(/^(\w+:\/\/[^:/@]*:)[^@/]*@/, '$1***@');
-}
 
 function trustProxy(env: Env): TrustProxy {
   const raw = str(env, 'TRUST_PROXY', 'false');
@@ -196,27 +105,6 @@ function httpTimeouts(env: Env): Config['http'] {
   return { headersTimeoutMs, requestTimeoutMs };
 }
 
-function clusterConfig(env: Env, databaseUrl: string): ClusterConfig | null {
-  const redisUrl = str(env, 'REDIS_URL', '');
-  if (redisUrl === '') return null;
-  if (!/^rediss?:\/\/.+/.test(redisUrl)) {
-    throw new ConfigError('REDIS_URL', `expected redis://HOST[:PORT][/DB] or rediss://…, got "${redactPassword(redisUrl)}"`);
-  }
-  if (!isPostgresUrl(databaseUrl)) {
-    throw new ConfigError(
-      'REDIS_URL',
-      'several instances need one shared store: set DATABASE_URL to postgres://… (an SQLite file cannot be shared between instances)',
-    );
-  }
-  const instanceId = str(env, 'INSTANCE_ID', '');
-  return {
-    redisUrl,
-    prefix: str(env, 'REDIS_PREFIX', 'ge:'),
-    leaseTtlMs: duration(env, 'CLUSTER_LEASE_TTL', '15s', 300),
-    instanceId: instanceId === '' ? undefined : instanceId,
-    logMaxLength: int(env, 'REDIS_LOG_MAXLEN', 10_000, 100, 10_000_000),
-  };
-}
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
