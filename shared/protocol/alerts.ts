@@ -1,0 +1,71 @@
+// Price alert rules: what a device keeps, evaluates and sends to the server with its push
+// subscription (POST /api/v1/push/subscriptions). One schema for both sides.
+import { z } from 'zod';
+
+export const ALERT_MEASURES = ['buy', 'sell', 'margin', 'profit', 'roi', 'volume'] as const;
+export type AlertMeasure = (typeof ALERT_MEASURES)[number];
+
+export const ALERT_OPS = ['above', 'below'] as const;
+export type AlertOp = (typeof ALERT_OPS)[number];
+
+/**
+ * instant: the latest trades, firing only when the condition held on two consecutive syncs and the
+ * leg's trade time advanced. confirmed: the 5-minute averages, with a minimum volume.
+ */
+export const ALERT_MODES = ['instant', 'confirmed'] as const;
+export type AlertMode = (typeof ALERT_MODES)[number];
+
+/**
+ * threshold: measure above/below target (gp; percent for roi; units for volume).
+ * move: measure moved by at least `target` percent (up for above, down for below) over `window`.
+ * dump: price at least `target` percent below its 24 h average, with a volume spike.
+ */
+export const ALERT_KINDS = ['threshold', 'move', 'dump'] as const;
+export type AlertKind = (typeof ALERT_KINDS)[number];
+
+export const MOVE_WINDOWS = ['1h', '24h'] as const;
+export type MoveWindow = (typeof MOVE_WINDOWS)[number];
+
+/** Rules one device (and so one subscription) may hold. */
+export const MAX_RULES_PER_DEVICE = 50;
+
+export const AlertRuleSchema = z
+  .object({
+    /** Chosen by the device; stable for the rule's life; the notification tag is `alert-<id>`. */
+    id: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/),
+    itemId: z.number().int().positive().max(2 ** 31 - 1),
+    kind: z.enum(ALERT_KINDS).default('threshold'),
+    measure: z.enum(ALERT_MEASURES),
+    op: z.enum(ALERT_OPS),
+    /** gp for prices, margin and profit; percent for roi, move and dump; units for volume. */
+    target: z.number().finite().min(-1e12).max(1e12),
+    mode: z.enum(ALERT_MODES).default('instant'),
+    /** For `move`: the span the move is measured over. */
+    window: z.enum(MOVE_WINDOWS).default('1h'),
+    /** Unix seconds after which the rule no longer fires; absent: never expires. */
+    expiresAt: z.number().int().positive().nullable().default(null),
+    /** Seconds after firing before the rule may fire again. */
+    cooldownSeconds: z.number().int().min(0).max(7 * 86400).default(1800),
+  })
+  .strict();
+export type AlertRule = z.infer<typeof AlertRuleSchema>;
+export type AlertRuleInput = z.input<typeof AlertRuleSchema>;
+
+export const AlertRulesSchema = z.array(AlertRuleSchema).max(MAX_RULES_PER_DEVICE);
+
+/** What a fired alert says: the push payload and the device's history entry. */
+export const FiredAlertSchema = z.object({
+  alertId: z.string(),
+  itemId: z.number().int(),
+  measure: z.enum(ALERT_MEASURES),
+  kind: z.enum(ALERT_KINDS),
+  /** The measured value that fired it (gp, percent or units, as the rule's target). */
+  value: z.number(),
+  /** The price of the leg the rule watched, in gp (for margin/profit/roi: the buy price). */
+  price: z.number().int().nullable(),
+  /** The seq of the sync that fired it: the idempotency key. */
+  seq: z.number().int(),
+  /** Unix seconds. */
+  firedAt: z.number().int(),
+});
+export type FiredAlert = z.infer<typeof FiredAlertSchema>;
