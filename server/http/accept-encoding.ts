@@ -23,18 +23,17 @@ function weights(header: string): (coding: string) => number {
   return (coding) => listed.get(coding) ?? listed.get('*') ?? 0;
 }
 
+/** The offered codings the client accepts, best first (its weight, then brotli before gzip). */
+export function acceptedCodings(header: string | undefined): ContentCoding[] {
+  if (header === undefined || header.trim() === '') return [];
+  const weightOf = weights(header);
+  return OFFERED.map((coding, order) => ({ coding, order, weight: weightOf(coding) }))
+    .filter((c) => c.weight > 0)
+    .sort((a, b) => b.weight - a.weight || a.order - b.order)
+    .map((c) => c.coding);
+}
+
 /** null: answer uncompressed (no header, or neither coding acceptable). */
 export function pickContentCoding(header: string | undefined): ContentCoding | null {
-  if (header === undefined || header.trim() === '') return null;
-  const weightOf = weights(header);
-  let best: ContentCoding | null = null;
-  let bestWeight = 0;
-  for (const coding of OFFERED) {
-    const weight = weightOf(coding);
-    if (weight > bestWeight) {
-      best = coding;
-      bestWeight = weight;
-    }
-  }
-  return best;
+  return acceptedCodings(header)[0] ?? null;
 }
