@@ -16,6 +16,8 @@ export interface WireEntry {
   headerBytes: number;
   /** The body as sent (compressed when it was); grows while a stream is open. */
   bodyBytes: number;
+  /** The whole answer has been passed on. */
+  done: boolean;
 }
 
 export interface WireCounter {
@@ -48,11 +50,13 @@ export async function startWireCounter(target: string): Promise<WireCounter> {
           responseHeaders: answer.headers,
           headerBytes: headerSize(answer.statusCode ?? 0, answer.statusMessage ?? '', answer.rawHeaders),
           bodyBytes: 0,
+          done: false,
         };
         entries.push(entry);
         res.writeHead(answer.statusCode ?? 502, answer.statusMessage, answer.rawHeaders);
         res.flushHeaders();
         answer.on('data', (chunk: Buffer) => (entry.bodyBytes += chunk.length));
+        answer.on('end', () => (entry.done = true));
         answer.on('error', () => res.destroy());
         answer.pipe(res);
         res.on('close', () => answer.destroy());
