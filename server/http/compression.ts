@@ -44,13 +44,16 @@ function isJson(type: string): boolean {
   return type === 'application/json' || type.endsWith('+json');
 }
 
-/** The body as bytes when it is a finished JSON body, else null (a stream, nothing, or not JSON). */
-function jsonBytes(ctx: Context): Buffer | null {
-  if (!isJson(ctx.response.type)) return null;
+/** A finished JSON body (not a stream, not empty), which may be compressed. */
+function isFinishedJson(ctx: Context): boolean {
   const body: unknown = ctx.body;
+  if (!isJson(ctx.response.type) || body === null || body === undefined) return false;
+  return typeof body === 'string' || Buffer.isBuffer(body) || typeof (body as { pipe?: unknown }).pipe !== 'function';
+}
+
+function bodyBytes(body: unknown): Buffer {
   if (typeof body === 'string') return Buffer.from(body);
   if (Buffer.isBuffer(body)) return body;
-  if (body === null || body === undefined || typeof (body as { pipe?: unknown }).pipe === 'function') return null;
   return Buffer.from(JSON.stringify(body));
 }
 
@@ -108,15 +111,16 @@ export function compressJson(options: CompressionOptions = {}) {
     await next();
     if (ctx.response.get('Content-Encoding') !== undefined) return;
     if (ctx.status === 304) {
-      // The 304 stands for a body that varies with the coding: caches must know it too.
-      if (ctx.response.get('ETag') !== undefined) ctx.vary('Accept-Encoding');
+      // The 304 stands for a JSON body that varies with the coding: caches must know it too.
+      if (ctx.path.startsWith('/api/') && ctx.response.get('ETag') !== undefined) ctx.vary('Accept-Encoding');
       return;
     }
-    const text = jsonBytes(ctx);
-    if (text === null) return;
+    if (!isFinishedJson(ctx)) return;
     ctx.vary('Accept-Encoding');
     const coding = pickContentCoding(ctx.get('Accept-Encoding') || undefined);
-    if (coding === null || text.length < MIN_BYTES) return;
+    if (coding === null) return;
+    const text = bodyBytes(ctx.body);
+    if (text.length < MIN_BYTES) return;
     const effort: CompressionEffort = ctx.state[BEST] === true ? 'best' : 'fast';
     const etag = ctx.response.get('ETag');
     let encoded: Promise<Buffer>;

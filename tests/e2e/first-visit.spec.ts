@@ -86,6 +86,24 @@ test('a first visit downloads each file once, compressed, the service worker\'s 
     await page.reload();
     await expectItemRows(page);
     expect(wire.entries.filter((e) => !e.url.startsWith('/api/') && e.status === 200).map((e) => e.url)).toEqual([]);
+
+    // A catalogue refresh (here made due by forgetting when the last one was) is revalidated:
+    // the unchanged catalogue crosses the wire as a bodiless 304.
+    await page.evaluate(async () => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const request = indexedDB.open('ge-tracker');
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      });
+      const tx = db.transaction('meta', 'readwrite');
+      tx.objectStore('meta').delete('catalogueAt');
+      await new Promise((resolve) => (tx.oncomplete = resolve));
+      db.close();
+    });
+    wire.reset();
+    await page.reload();
+    await expectItemRows(page);
+    await expect.poll(() => wire.entries.filter((e) => e.url === '/api/v1/catalogue').map((e) => [e.status, e.bodyBytes])).toEqual([[304, 0]]);
   } finally {
     await context.close();
     await wire.close();
