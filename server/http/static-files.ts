@@ -69,11 +69,14 @@ function looksLikeFile(urlPath: string): boolean {
   return urlPath.startsWith('/assets/') || Object.hasOwn(CONTENT_TYPES, extname(urlPath));
 }
 
-/** The build's copy of `file` in the best coding the request accepts that the build wrote. */
+/**
+ * The build's copy of `file` in the best coding the request accepts that the build wrote. A copy
+ * older than its file is stale (the file was replaced after the build) and never sent.
+ */
 async function findEncoded(ctx: Context, file: FoundFile): Promise<{ coding: ContentCoding; file: FoundFile } | null> {
   for (const coding of acceptedCodings(ctx.get('Accept-Encoding') || undefined)) {
     const copy = await findFile(`${file.path}${COPY_SUFFIX[coding]}`);
-    if (copy) return { coding, file: copy };
+    if (copy && copy.mtime >= file.mtime) return { coding, file: copy };
   }
   return null;
 }

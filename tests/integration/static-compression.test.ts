@@ -1,7 +1,7 @@
 // The built client's compressed copies (written by the build step, scripts/precompress.ts) are
 // sent to browsers that accept them, with Vary and the cache policy of each kind of file: hashed
 // assets immutable for a year, the shell (index.html, sw.js, the manifest, icons) revalidated.
-import { mkdirSync, mkdtempSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -30,8 +30,13 @@ beforeAll(async () => {
   writeFileSync(join(dist, 'assets', 'gzip-only-Ef56Gh78.js'), SCRIPT);
   writeFileSync(join(dist, 'assets', 'tiny-Ij90Kl12.js'), 'export {};');
   writeFileSync(join(dist, 'icons', 'icon-192.png'), Buffer.alloc(2048, 0x89));
+  writeFileSync(join(dist, 'assets', 'replaced-Mn34Op56.js'), SCRIPT);
   await precompressDir(dist);
   unlinkSync(join(dist, 'assets', 'gzip-only-Ef56Gh78.js.br'));
+  // Replaced after the build: its copies (an hour older) hold the old content.
+  writeFileSync(join(dist, 'assets', 'replaced-Mn34Op56.js'), 'export const replaced = true;\n'.repeat(40));
+  const hourAgo = new Date(Date.now() - 3_600_000);
+  for (const suffix of ['.br', '.gz']) utimesSync(join(dist, 'assets', `replaced-Mn34Op56.js${suffix}`), hourAgo, hourAgo);
   t = await startTestApp({ env: { STATIC_DIR: dist } });
 });
 afterAll(async () => {
@@ -74,6 +79,12 @@ describe('the built client, compressed', () => {
     const res = await get('/assets/gzip-only-Ef56Gh78.js', { 'Accept-Encoding': CHROME });
     expect(res.headers['content-encoding']).toBe('gzip');
     expect(res.text()).toBe(SCRIPT);
+  });
+
+  it('never sends a copy older than its file: the file was replaced after the build', async () => {
+    const res = await get('/assets/replaced-Mn34Op56.js', { 'Accept-Encoding': CHROME });
+    expect(res.headers['content-encoding']).toBeUndefined();
+    expect(res.wire.toString()).toBe('export const replaced = true;\n'.repeat(40));
   });
 
   it('sends images and files too small to be worth compressing as they are', async () => {
