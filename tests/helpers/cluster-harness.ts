@@ -59,7 +59,8 @@ export function describeCluster(title: string, body: (createDatabase: () => Prom
   });
 }
 
-export async function startTestCluster(databaseUrl: string, count: number): Promise<TestCluster> {
+/** `overrides` go on top of the test cluster's environment for every instance. */
+export async function startTestCluster(databaseUrl: string, count: number, overrides: Record<string, string> = {}): Promise<TestCluster> {
   const redis = await startTestRedis();
   const wiki = await startFakeWiki();
   const env = {
@@ -77,10 +78,11 @@ export async function startTestCluster(databaseUrl: string, count: number): Prom
     HOST: '127.0.0.1',
     PORT: '0',
     STATIC_DIR: mkdtempSync(join(tmpdir(), 'ge-static-')),
+    ...overrides,
   };
   const instances: RunningServer[] = [];
-  const startInstance = async (overrides: Record<string, string> = {}): Promise<RunningServer> => {
-    const config = loadConfig({ ...env, ...overrides, INSTANCE_ID: `i${instances.length}`, USER_AGENT: `ge-test/i${instances.length}` });
+  const startInstance = async (extra: Record<string, string> = {}): Promise<RunningServer> => {
+    const config = loadConfig({ ...env, ...extra, INSTANCE_ID: `i${instances.length}`, USER_AGENT: `ge-test/i${instances.length}` });
     const running = await startServer(config, { metrics: createMetrics({ defaults: false }), backfillHistory: null });
     instances.push(running);
     return running;
