@@ -17,11 +17,12 @@ export interface InstanceProcess {
   kill(): Promise<void>;
 }
 
-export async function spawnInstance(env: Record<string, string>, instanceId: string): Promise<InstanceProcess> {
+/** `logLevel`: debug by default, for tests that read what the instance did; a benchmark asks for less. */
+export async function spawnInstance(env: Record<string, string>, instanceId: string, logLevel = 'debug'): Promise<InstanceProcess> {
   const port = await freePort();
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     cwd: root,
-    env: { ...process.env, ...env, PORT: String(port), INSTANCE_ID: instanceId, USER_AGENT: `ge-test/${instanceId}`, LOG_LEVEL: 'debug' },
+    env: { ...process.env, ...env, PORT: String(port), INSTANCE_ID: instanceId, USER_AGENT: `ge-test/${instanceId}`, LOG_LEVEL: logLevel },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
