@@ -7,7 +7,7 @@
 // 3. failover after kill -9 of the leader: a new leader, and its first commit (median of 5);
 // 4. the /latest ingest into PostgreSQL beside SQLite (the ingest bench's own measurement).
 // Clients are raw-HTTP SSE readers in load-generator processes (bench/stream-load.ts).
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -37,6 +37,7 @@ const LEASE_TTL = '5s';
 const DATA = new URL('../../shared/data/osrs-wiki/', import.meta.url).pathname;
 const LOAD_FILE = fileURLToPath(new URL('./stream-load.ts', import.meta.url));
 const clock = (): number => performance.timeOrigin + performance.now();
+const progress = (what: string): void => void process.stdout.write(`  ${what}\n`);
 
 function readData(): { mapping: unknown; series: unknown[] } | null {
   const dir = join(DATA, 'latest-series');
@@ -67,32 +68,38 @@ async function main(): Promise<void> {
   };
   const instances: InstanceProcess[] = [];
   let spawned = 0;
+  // A busy machine can take a while to start a process (tsx compiles the server first).
   const spawnOne = async (): Promise<void> => {
-    instances.push(await spawnInstance(env, `bench-${(spawned += 1)}`, 'warn'));
+    instances.push(await spawnInstance(env, `bench-${(spawned += 1)}`, { logLevel: 'warn', startTimeoutMs: 120_000 }));
   };
   const loads: Array<Child<LoadCalls>> = [];
   try {
     wiki.setMapping(data.mapping);
     wiki.setLatest(data.series[0]);
-    for (let i = 0; i < INSTANCES; i += 1) await spawnOne();
+    await Promise.all(Array.from({ length: INSTANCES }, spawnOne));
     await waitFor('the first sync', async () => (await readStreamState(store.db)).seq > 0, 30_000);
     for (let i = 0; i < INSTANCES; i += 1) loads.push(await spawnChild<LoadCalls>(LOAD_FILE));
-    const ids = Object.keys((data.series[0] as { data: Record<string, unknown> }).data).map(Number);
+    // Filters name items of the catalogue that trade: a stream refuses ids the catalogue lacks.
+    const mapped = new Set((data.mapping as Array<{ id: number }>).map((item) => item.id));
+    const ids = Object.keys((data.series[0] as { data: Record<string, unknown> }).data).map(Number).filter((id) => mapped.has(id));
     const random = createRandom(31);
     const share = (): ClientSpec[] => Array.from({ length: PER_INSTANCE }, () =>
       ({ filter: random.chance(UNFILTERED_SHARE) ? null : random.sample(ids, FILTER_SIZE) }));
     const shares = loads.map(share);
 
     let snapshot = 0;
+    const visibleAt = new Map<number, number>();
     /** Serves the next real snapshot; resolves with the seq of the commit it makes. */
     const nextCommit = async (): Promise<number> => {
       const before = (await readStreamState(store.db)).seq;
       snapshot += 1;
       wiki.setLatest(data.series[snapshot % data.series.length]);
-      return waitFor('the commit', async () => {
-        const { seq } = await readStreamState(store.db);
-        return seq > before ? seq : undefined;
+      const seq = await waitFor('the commit', async () => {
+        const { seq: now } = await readStreamState(store.db);
+        return now > before ? now : undefined;
       }, 60_000);
+      visibleAt.set(seq, clock());
+      return seq;
     };
     const committedAt = (seq: number): Promise<number> => waitFor('the commit in the live log', async () => {
       const entries = await logReader.xrange(`${prefix}log`, String(seq), String(seq));
@@ -121,21 +128,25 @@ async function main(): Promise<void> {
       const failed = await connectTo(ports);
       await received(await nextCommit()); // warm-up
       const latencies: number[] = [];
+      const fromVisible: number[] = [];
       let missing = 0;
       for (let s = 0; s < MEASURED_SYNCS; s += 1) {
         const seq = await nextCommit();
         const [at, got] = await Promise.all([committedAt(seq), received(seq)]);
         latencies.push(...got.at.map((t) => t - at));
+        fromVisible.push(...got.at.map((t) => t - (visibleAt.get(seq) ?? at)));
         missing += got.missing;
       }
       return {
         layout, clients: shares.reduce((n, s) => n + s.length, 0) - failed, failed, syncs: MEASURED_SYNCS,
-        'p50 ms': percentile(latencies, 50), 'p99 ms': percentile(latencies, 99), 'max ms': Math.max(...latencies), missed: missing,
+        'p50 ms': percentile(latencies, 50), 'p99 ms': percentile(latencies, 99), 'max ms': Math.max(...latencies),
+        'p99 from visible ms': percentile(fromVisible, 99), missed: missing,
       };
     };
 
     // 1. Spread over three instances, then Redis restarts with those clients connected.
     const spread = await delivery(`${INSTANCES} instances x ${PER_INSTANCE}`, instances.map(portOf));
+    progress(`delivery over ${INSTANCES} instances measured`);
     const restarts: number[] = [];
     let unconverged = 0;
     for (let r = 0; r < REPEATS; r += 1) {
@@ -148,12 +159,14 @@ async function main(): Promise<void> {
       restarts.push(Math.max(...got.at) - back);
     }
     await dropAll();
+    progress('Redis restarts measured');
 
     // 2. The same clients on one instance (a follower: it reads the log like the others).
     const leader = await leaderNow(instances);
     const single = instances.find((i) => i !== leader) ?? leader;
     const one = await delivery(`1 instance x ${INSTANCES * PER_INSTANCE}`, loads.map(() => portOf(single)));
     await dropAll();
+    progress('delivery on one instance measured');
 
     // 3. kill -9 of the leader, replaced by a new instance each time so three remain.
     const elected: number[] = [];
@@ -171,6 +184,7 @@ async function main(): Promise<void> {
       firstCommit.push(clock() - killedAt);
       await spawnOne();
     }
+    progress('failovers measured');
 
     // 4. The ingest bench's /latest measurement on both engines.
     const series = realSeries();
@@ -179,7 +193,7 @@ async function main(): Promise<void> {
       ['PostgreSQL', await onPostgres(series)],
     ];
 
-    printTable(`delivery from the leader's commit to every client (real /latest snapshots, ${ids.length} items; ${Math.round(UNFILTERED_SHARE * 100)}% unfiltered, the rest ${FILTER_SIZE}-item filters; one sync every ${SYNC_INTERVAL})`, [spread, one]);
+    printTable(`delivery from the leader's commit to every client (real /latest snapshots, ${ids.length} mapped items; ${Math.round(UNFILTERED_SHARE * 100)}% unfiltered, the rest ${FILTER_SIZE}-item filters; one sync every ${SYNC_INTERVAL}). From the commit's stamp, taken as its ingest begins; "from visible": from this process seeing it in the store`, [spread, one]);
     printTable(`Redis killed and restarted empty with ${INSTANCES * PER_INSTANCE} clients connected (${REPEATS} times): Redis answering to every client holding the next commit`, [{
       'median ms': percentile(restarts, 50), 'min ms': Math.min(...restarts), 'max ms': Math.max(...restarts), 'clients that missed it': unconverged,
     }]);
@@ -193,7 +207,7 @@ async function main(): Promise<void> {
         : { engine, 'changes p50': percentile(t.changes, 50), 'p50 ms': percentile(t.latest, 50), 'p95 ms': percentile(t.latest, 95) })));
     }
     printTable('targets', [
-      { target: `delivery p99 <= 300 ms over ${INSTANCES} instances`, value: spread['p99 ms'], met: spread['p99 ms'] <= 300 && spread.missed === 0 ? 'yes' : 'NO' },
+      { target: `delivery p99 <= 300 ms over ${INSTANCES} instances, every client served`, value: spread['p99 ms'], met: spread['p99 ms'] <= 300 && spread.missed === 0 && spread.failed === 0 ? 'yes' : 'NO' },
       { target: 'every client converges after each Redis restart', value: `${unconverged} missed`, met: unconverged === 0 ? 'yes' : 'NO' },
     ]);
   } finally {
@@ -203,6 +217,7 @@ async function main(): Promise<void> {
     await wiki.close();
     await redis.kill();
     await dropPostgresDatabases([name]);
+    rmSync(env.STATIC_DIR, { recursive: true, force: true });
   }
   process.stdout.write(`\ncluster bench took ${((clock() - started) / 1000).toFixed(0)} s (figures on a shared 2-core machine are indicative)\n`);
 }
