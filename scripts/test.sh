@@ -7,8 +7,9 @@ echo "== typecheck"
 npx tsc --noEmit -p tsconfig.json
 npx tsc --noEmit -p client/tsconfig.sw.json
 echo "== unit and integration tests"
-# The proxy tests run Debian's nginx in front of a test cluster.
-bash scripts/ensure-nginx.sh
+# The proxy tests run Debian's nginx in front of a test cluster; where it cannot be installed they
+# skip, saying why (under CI=true they must run, so there it stops the suite).
+bash scripts/ensure-nginx.sh || { [ "${CI:-}" != "true" ] && echo "nginx unavailable: the proxy tests will skip"; }
 npx vitest run
 if compgen -G "tests/e2e/*.spec.ts" > /dev/null; then
   echo "== end-to-end tests"
