@@ -8,6 +8,7 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { openDatabase } from '../server/store/db';
 import { createPostgresDatabase, dropPostgresDatabases, postgresUnavailable } from '../tests/helpers/postgres-admin';
 import { ensureStreamState } from '../server/store/stream-state';
@@ -23,13 +24,13 @@ const RUNS = 30;
 const SERIES_DIR = new URL('../../shared/data/osrs-wiki/latest-series/', import.meta.url).pathname;
 const HOURS_DIR = new URL('../../shared/data/osrs-wiki/1h-series/', import.meta.url).pathname;
 
-function realSeries(): ItemLegs[][] | null {
+export function realSeries(): ItemLegs[][] | null {
   if (!existsSync(SERIES_DIR)) return null;
   const files = readdirSync(SERIES_DIR).filter((f) => f.endsWith('.json')).sort();
   return files.map((f) => toItemLegs(LatestResponseSchema.parse(JSON.parse(readFileSync(join(SERIES_DIR, f), 'utf8')))));
 }
 
-function generatedSeries(count = 12, items = 4162, changes = 1500): ItemLegs[][] {
+export function generatedSeries(count = 12, items = 4162, changes = 1500): ItemLegs[][] {
   let seed = 42;
   const random = (): number => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
   let current: ItemLegs[] = Array.from({ length: items }, (_, i) => {
@@ -60,7 +61,7 @@ function hourWindows(): WindowResponse[] {
   }));
 }
 
-interface Timings {
+export interface Timings {
   latest: number[];
   changes: number[];
   windows: number[];
@@ -96,7 +97,7 @@ async function measure(url: string, series: ItemLegs[][]): Promise<Timings> {
   return timings;
 }
 
-async function onSqlite(series: ItemLegs[][]): Promise<Timings> {
+export async function onSqlite(series: ItemLegs[][]): Promise<Timings> {
   const dir = mkdtempSync(join(tmpdir(), 'ge-ingest-bench-'));
   try {
     return await measure(`sqlite:${join(dir, 'bench.sqlite')}`, series);
@@ -106,7 +107,7 @@ async function onSqlite(series: ItemLegs[][]): Promise<Timings> {
 }
 
 /** The PostgreSQL timings, or why there are none. */
-async function onPostgres(series: ItemLegs[][]): Promise<Timings | string> {
+export async function onPostgres(series: ItemLegs[][]): Promise<Timings | string> {
   const unavailable = await postgresUnavailable();
   if (unavailable !== null) return unavailable;
   const { name, url } = await createPostgresDatabase('ge_bench');
@@ -149,4 +150,5 @@ async function main(): Promise<void> {
   })));
 }
 
-await main();
+// Run by `npm run bench -- ingest`; imported by the cluster bench for its ingest rows.
+if (process.argv[1] === fileURLToPath(import.meta.url)) await main();

@@ -49,6 +49,8 @@ interface LoadClient {
   /** verify mode: every price event, in order, parsed only at the end. */
   kept: SseMessage[] | undefined;
   resyncs: number;
+  /** The newest seq whose sync-complete was counted: a sync without changes repeats its id. */
+  completedSeq: number;
 }
 
 const now = (): number => performance.timeOrigin + performance.now();
@@ -63,8 +65,9 @@ function seqOf(id: string | undefined): number {
 
 function onMessage(client: LoadClient, message: SseMessage, at: number): void {
   if (message.event === 'resync') client.resyncs += 1;
-  if (message.event === 'sync-complete') {
-    const seq = seqOf(message.id);
+  const seq = seqOf(message.id);
+  if (message.event === 'sync-complete' && seq > client.completedSeq) {
+    client.completedSeq = seq;
     const times = receipts.get(seq) ?? [];
     receipts.set(seq, times);
     times.push(at);
@@ -147,6 +150,7 @@ const handlers: LoadCalls = {
       cursor: resumeFrom,
       kept: verify ? [] : undefined,
       resyncs: 0,
+      completedSeq: -1,
     }));
     return openAll(concurrency, resumeFrom !== undefined);
   },

@@ -3,6 +3,7 @@
 // flagged in_mapping = 0.
 import type { Db } from './db';
 import { insertRows, type BulkTarget } from './bulk-insert';
+import { fenceWrite } from './leader-term';
 
 export interface CatalogueItem {
   id: number;
@@ -26,7 +27,8 @@ export interface MappingResult {
 // For the `in (...)` list of dropped items.
 const IDS_PER_STATEMENT = 1000;
 
-export async function upsertMapping(db: Db, items: readonly CatalogueItem[], now = Math.floor(Date.now() / 1000)): Promise<MappingResult> {
+/** With a `term` (cluster mode), refused (FencedWriteError) once the store has seen a newer leader. */
+export async function upsertMapping(db: Db, items: readonly CatalogueItem[], now = Math.floor(Date.now() / 1000), term?: number): Promise<MappingResult> {
   return db.transaction().execute(async (trx) => {
     const existing = await trx.selectFrom('items').select(['id', 'name', 'in_mapping']).execute();
     const known = new Map(existing.map((row) => [row.id, row]));
@@ -47,6 +49,8 @@ export async function upsertMapping(db: Db, items: readonly CatalogueItem[], now
         .execute();
     }
     result.dropped = gone.length;
+    // Last, as for history windows: the stream_state row is locked only for the commit.
+    if (term !== undefined) await fenceWrite(trx, term);
     return result;
   });
 }

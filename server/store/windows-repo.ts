@@ -4,17 +4,23 @@ import { sql } from 'kysely';
 import type { WindowStep } from '../../shared/domain/timestep';
 import type { Db } from './db';
 import { rollupHourly, upsertBuckets, type BucketInput } from './buckets-repo';
+import { fenceWrite } from './leader-term';
 
 const HOUR = 3600;
 const DAY = 86_400;
 
-/** 'duplicate': this window was already written (the wiki serves the same /1h twice). */
+/**
+ * 'duplicate': this window was already written (the wiki serves the same /1h twice). With a
+ * `term` (cluster mode) the write is refused, FencedWriteError, once the store has seen a newer
+ * leader; the check comes last, so the stream_state row is locked only for the commit.
+ */
 export async function ingestWindow(
   db: Db,
   step: WindowStep,
   timestamp: number,
   buckets: readonly BucketInput[],
   now = Math.floor(Date.now() / 1000),
+  term?: number,
 ): Promise<'written' | 'duplicate'> {
   return db.transaction().execute(async (trx) => {
     const inserted = await trx
@@ -29,6 +35,7 @@ export async function ingestWindow(
       await rollupHourly(trx, '24h', timestamp, timestamp + HOUR);
       await refreshItemVolumes(trx, now);
     }
+    if (term !== undefined) await fenceWrite(trx, term);
     return 'written';
   });
 }

@@ -3,7 +3,7 @@ import type { CallOptions } from '../upstream/wiki-client';
 import type { JobContext } from './job-context';
 import type { MappingGuard } from './mapping-guard';
 
-export interface MappingJobDeps extends Pick<JobContext, 'db' | 'client' | 'logger' | 'now'> {
+export interface MappingJobDeps extends Pick<JobContext, 'db' | 'client' | 'logger' | 'now' | 'term'> {
   mappingGuard: MappingGuard;
 }
 
@@ -14,7 +14,7 @@ export interface MappingJobDeps extends Pick<JobContext, 'db' | 'client' | 'logg
 export async function syncMapping(deps: MappingJobDeps, call: CallOptions): Promise<void> {
   const mapping = await deps.client.mapping(call);
   deps.mappingGuard.check(await readMappedItemIds(deps.db), mapping, deps.now());
-  const result = await upsertMapping(deps.db, mapping, Math.floor(deps.now() / 1000));
+  const result = await upsertMapping(deps.db, mapping, Math.floor(deps.now() / 1000), deps.term);
   for (const rename of result.renamed) deps.logger.info(rename, 'item renamed');
   deps.logger.info({ items: mapping.length, added: result.added, renamed: result.renamed.length, dropped: result.dropped }, 'mapping synced');
 }

@@ -14,6 +14,6 @@ export interface JobContext {
   metrics: Metrics;
   /** Unix milliseconds. */
   now: () => number;
-  /** Cluster mode: the leader term price writes are fenced with (server/store/leader-term.ts). */
+  /** Cluster mode: the leader term the store's writes (prices, windows, catalogue) are fenced with (server/store/leader-term.ts). */
   term?: number;
 }

@@ -9,7 +9,7 @@ import type { CallOptions } from '../upstream/wiki-client';
 import type { JobContext } from './job-context';
 import { TIMESTEP_SECONDS, type WindowStep } from '../../shared/domain/timestep';
 
-export interface WindowJobDeps extends Pick<JobContext, 'db' | 'client' | 'logger' | 'now'> {
+export interface WindowJobDeps extends Pick<JobContext, 'db' | 'client' | 'logger' | 'now' | 'term'> {
   feed: Pick<JobContext['feed'], 'publishWindow'>;
   backfillMaxWindows: number;
   /** Windows older than this many seconds (Infinity: none) would be pruned at once, so they are not fetched. */
@@ -42,7 +42,7 @@ export async function syncWindows(deps: WindowJobDeps, step: WindowStep, call: C
 
 async function store(deps: WindowJobDeps, step: WindowStep, window: WindowResponse): Promise<'written' | 'duplicate'> {
   const buckets = toBuckets(window);
-  const result = await ingestWindow(deps.db, step, window.timestamp, buckets, Math.floor(deps.now() / 1000));
+  const result = await ingestWindow(deps.db, step, window.timestamp, buckets, Math.floor(deps.now() / 1000), deps.term);
   if (result === 'written') deps.feed.publishWindow({ timestep: step, timestamp: window.timestamp, items: buckets.length });
   return result;
 }

@@ -5,6 +5,7 @@ import type { RunningServer } from '../../server/start';
 import type { TestCluster } from './cluster-harness';
 import { applyToView, createClientView, type ClientView } from './client-view';
 import { openRawStream, type RawStream } from './sse-reader';
+import { waitFor } from './wait-for';
 
 export interface ClusterClient {
   filter: number[] | null;
@@ -25,6 +26,9 @@ export function useClusterClients(): ClusterUnderTest {
       const query = filter === null ? '' : `?items=${filter.join(',')}`;
       const stream = await openRawStream(`${instance.url}/api/v1/prices/stream${query}`, { 'Last-Event-ID': lastEventId });
       streams.push(stream);
+      // A refused stream ends at once; said here, with the server's reason, not later as "ended".
+      if (stream.status !== 200) await waitFor('the refusal to end', () => stream.ended());
+      if (stream.status !== 200) throw new Error(`the stream on ${instance.url} answered ${stream.status}: ${stream.body()}`);
       return { filter, stream };
     },
   };

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe } from 'vitest';
 import { loadConfig } from '../../server/config';
 import { createMetrics } from '../../server/metrics';
 import { startServer, type RunningServer } from '../../server/start';
+import { readStreamState } from '../../server/store/stream-state';
 import { postgresEngine, unavailable as postgresUnavailable } from './store-engines';
 import { redisUnavailable, startTestRedis, type TestRedis } from './redis-server';
 import { startFakeWiki } from './wiki-fixtures';
@@ -31,9 +32,15 @@ export interface TestCluster {
   /** The environment every instance gets (child processes too). */
   env: Record<string, string>;
   instances: RunningServer[];
-  startInstance(): Promise<RunningServer>;
+  /** Another instance, with `overrides` on top of the cluster's environment. */
+  startInstance(overrides?: Record<string, string>): Promise<RunningServer>;
   /** The one instance that leads now, once exactly one does. */
   leader(timeoutMs?: number): Promise<RunningServer>;
+  /**
+   * The leader, once its first sync is in the store: the catalogue and the first prices. Before
+   * that a stream asked for any item id is answered 404 unknown_item, as the catalogue is empty.
+   */
+  synced(timeoutMs?: number): Promise<RunningServer>;
   close(): Promise<void>;
 }
 
@@ -52,7 +59,8 @@ export function describeCluster(title: string, body: (createDatabase: () => Prom
   });
 }
 
-export async function startTestCluster(databaseUrl: string, count: number): Promise<TestCluster> {
+/** `overrides` go on top of the test cluster's environment for every instance. */
+export async function startTestCluster(databaseUrl: string, count: number, overrides: Record<string, string> = {}): Promise<TestCluster> {
   const redis = await startTestRedis();
   const wiki = await startFakeWiki();
   const env = {
@@ -70,22 +78,28 @@ export async function startTestCluster(databaseUrl: string, count: number): Prom
     HOST: '127.0.0.1',
     PORT: '0',
     STATIC_DIR: mkdtempSync(join(tmpdir(), 'ge-static-')),
+    ...overrides,
   };
   const instances: RunningServer[] = [];
-  const startInstance = async (): Promise<RunningServer> => {
-    const config = loadConfig({ ...env, INSTANCE_ID: `i${instances.length}`, USER_AGENT: `ge-test/i${instances.length}` });
+  const startInstance = async (extra: Record<string, string> = {}): Promise<RunningServer> => {
+    const config = loadConfig({ ...env, ...extra, INSTANCE_ID: `i${instances.length}`, USER_AGENT: `ge-test/i${instances.length}` });
     const running = await startServer(config, { metrics: createMetrics({ defaults: false }), backfillHistory: null });
     instances.push(running);
     return running;
   };
   for (let i = 0; i < count; i += 1) await startInstance();
+  const leader = (timeoutMs = 3 * LEASE_TTL_MS): Promise<RunningServer> =>
+    waitFor('exactly one leader', () => {
+      const leaders = instances.filter((i) => i.cluster?.status().role === 'leader');
+      return leaders.length === 1 ? leaders[0] : undefined;
+    }, timeoutMs);
   return {
-    redis, wiki, databaseUrl, env, instances, startInstance,
-    leader: (timeoutMs = 3 * LEASE_TTL_MS) =>
-      waitFor('exactly one leader', () => {
-        const leaders = instances.filter((i) => i.cluster?.status().role === 'leader');
-        return leaders.length === 1 ? leaders[0] : undefined;
-      }, timeoutMs),
+    redis, wiki, databaseUrl, env, instances, startInstance, leader,
+    async synced(timeoutMs = 10_000) {
+      const found = await leader(timeoutMs);
+      await waitFor('the first sync in the store', async () => (await readStreamState(found.store.db)).seq > 0, timeoutMs);
+      return found;
+    },
     async close() {
       // The redis-server is killed whatever else fails, so no test leaves one running.
       try {

@@ -17,11 +17,19 @@ export interface InstanceProcess {
   kill(): Promise<void>;
 }
 
-export async function spawnInstance(env: Record<string, string>, instanceId: string): Promise<InstanceProcess> {
+export interface SpawnOptions {
+  /** debug by default, for tests that read what the instance did; a benchmark asks for less. */
+  logLevel?: string;
+  /** How long the process may take to answer health (20 s by default). */
+  startTimeoutMs?: number;
+}
+
+export async function spawnInstance(env: Record<string, string>, instanceId: string, options: SpawnOptions = {}): Promise<InstanceProcess> {
+  const { logLevel = 'debug', startTimeoutMs = 20_000 } = options;
   const port = await freePort();
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     cwd: root,
-    env: { ...process.env, ...env, PORT: String(port), INSTANCE_ID: instanceId, USER_AGENT: `ge-test/${instanceId}`, LOG_LEVEL: 'debug' },
+    env: { ...process.env, ...env, PORT: String(port), INSTANCE_ID: instanceId, USER_AGENT: `ge-test/${instanceId}`, LOG_LEVEL: logLevel },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
@@ -50,7 +58,7 @@ export async function spawnInstance(env: Record<string, string>, instanceId: str
     },
   };
   try {
-    await waitFor('the instance process to answer', async () => (await health()) !== undefined, 20_000);
+    await waitFor('the instance process to answer', async () => (await health()) !== undefined, startTimeoutMs);
   } catch (error) {
     await instance.kill();
     throw error;

@@ -23,13 +23,14 @@ export interface RawStream {
   close(): void;
 }
 
-export function openRawStream(url: string, headers: Record<string, string> = {}, method = 'GET'): Promise<RawStream> {
+/** `localAddress`: the loopback address to connect from (127.0.0.2, …), as a distinct client would. */
+export function openRawStream(url: string, headers: Record<string, string> = {}, method = 'GET', localAddress?: string): Promise<RawStream> {
   return new Promise((resolve, reject) => {
     const events: SseMessage[] = [];
     const parser = createSseParser((event) => events.push(event));
     let text = '';
     let ended = false;
-    const req: ClientRequest = request(url, { agent: false, headers, method }, (res) => {
+    const req: ClientRequest = request(url, { agent: false, headers, method, localAddress }, (res) => {
       res.setEncoding('utf8');
       res.on('data', (chunk: string) => {
         if (res.statusCode === 200) parser.push(chunk);

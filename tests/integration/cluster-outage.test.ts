@@ -45,7 +45,7 @@ async function converged(c: TestCluster, clients: Client[], timeoutMs = 10_000):
 describeCluster('the cluster without Redis', (createDatabase) => {
   it('keeps every client through a Redis outage, says so in health, and converges once Redis is back', async () => {
     const cluster = t.cluster = await startTestCluster(await createDatabase(), 3);
-    const leader = await cluster.leader();
+    const leader = await cluster.synced();
     const epoch = (await readStreamState(leader.store.db)).epoch;
     const clients = await connectEverywhere(cluster, epoch);
     await converged(cluster, clients);
@@ -87,7 +87,7 @@ describeCluster('the cluster without Redis', (createDatabase) => {
 
   it('converges after Redis restarts empty between two syncs', async () => {
     const cluster = t.cluster = await startTestCluster(await createDatabase(), 3);
-    const leader = await cluster.leader();
+    const leader = await cluster.synced();
     const { db } = leader.store;
     const clients = await connectEverywhere(cluster, (await readStreamState(db)).epoch);
     await converged(cluster, clients);

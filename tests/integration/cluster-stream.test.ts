@@ -32,7 +32,7 @@ async function syncRounds(c: TestCluster, db: RunningServer['store']['db'], roun
 describeCluster('the live log across instances', (createDatabase) => {
   it('brings every client on every instance to the store state for its filter, nothing twice, nothing lost', async () => {
     const cluster = t.cluster = await startTestCluster(await createDatabase(), 3);
-    const leader = await cluster.leader();
+    const leader = await cluster.synced();
     const { db } = leader.store;
     const epoch = (await readStreamState(db)).epoch;
     const random = createRandom(9);
