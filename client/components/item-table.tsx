@@ -2,7 +2,7 @@
 // only the rows in view (plus a margin) exist in the DOM, which keeps 4,500 rows smooth on a phone.
 import { createEffect, createMemo, For, on, type JSX } from 'solid-js';
 import { createRowWindow } from '../lib/create-row-window';
-import type { CatalogueItem } from '../db/records';
+import type { CatalogueItem, HourRecord } from '../db/records';
 import type { PriceMap } from '../state/prices-store';
 import type { SortDir, SortKey } from '../table/sort-keys';
 import { tableWidth, type Column } from '../table/columns';
@@ -21,6 +21,8 @@ export interface ItemTableProps {
   /** Seconds without a trade after which a leg is stale (the server's STALE_AFTER). */
   staleAfter: number;
   watchlist: ReadonlySet<number>;
+  /** Per item, its bucket of the newest 1h window (the "unstable" flag). */
+  hourly: ReadonlyMap<number, HourRecord>;
   /** The "Left" column's text for an item. */
   limitLeft: (item: CatalogueItem) => string;
   sort: SortKey | null;
@@ -69,6 +71,7 @@ export function ItemTable(props: ItemTableProps) {
               <ItemRow
                 item={item}
                 price={props.prices[item.id]}
+                hour={props.hourly.get(item.id)}
                 columns={props.columns}
                 now={props.now}
                 staleAfter={props.staleAfter}

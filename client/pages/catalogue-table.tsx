@@ -36,7 +36,7 @@ export function createTableView(items: Accessor<readonly CatalogueItem[]>): Tabl
   const query = createMemo(() => parseTableQuery(params));
   // Ordering uses figures at the moment of sorting; ages in cells tick on their own.
   const limitLeft = createLimitLeft(data);
-  const rows = createMemo(() => selectRows(items(), data.allPrices(), query(), untrack(data.now), data.staleAfter(), data.watchlist(), limitLeft()));
+  const rows = createMemo(() => selectRows(items(), data.allPrices(), query(), untrack(data.now), data.staleAfter(), data.watchlist(), limitLeft(), data.hourly()));
   const preset = () => query().cols ?? data.prefs.preset() ?? defaultPreset(narrow());
   const update = (change: Partial<TableQuery>) => setParams({ ...toSearchParams({ ...query(), ...change }), focus: undefined }, { replace: true });
   return {
@@ -72,6 +72,7 @@ export function CatalogueTable(props: { label: string; view: TableView; empty: J
         now={data.now()}
         staleAfter={data.staleAfter()}
         watchlist={data.watchlist()}
+        hourly={data.hourly()}
         limitLeft={(item) => formatLimitLeft(props.view.limitLeft(), item.id, item.limit)}
         sort={props.view.query().sort}
         dir={props.view.query().dir}
