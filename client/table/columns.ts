@@ -1,4 +1,5 @@
-// The table's columns and the presets of them a trader switches between. A column is data: its id
+// The table's columns and the presets of them a trader switches between (column-choice.ts adds
+// columns shown or hidden one by one). A column is data: its id
 // picks the cell (components/row-cells.tsx), its sort key the ordering. A new column is one entry
 // here, one cell, and (if it sorts) one sort key.
 import type { SortKey } from './sort-keys';
@@ -68,10 +69,15 @@ export function defaultPreset(narrow: boolean): PresetId {
 const GP_COLUMNS = new Set<ColumnId>(['low', 'high', 'margin', 'tax', 'profit', 'potential', 'potentialVolume', 'marginVolume', 'highalch', 'alchProfit']);
 const EXACT_EXTRA = 44;
 
-/** The columns shown: the preset's, without the icon on a narrow screen. */
-export function columnsFor(preset: PresetId, narrow: boolean, exact = false): Column[] {
-  return PRESETS[preset].columns
-    .filter((id) => !(narrow && id === 'icon'))
+/** Columns a narrow screen never shows: its rows have no room for icons. */
+export function fitsScreen(id: ColumnId, narrow: boolean): boolean {
+  return !(narrow && id === 'icon');
+}
+
+/** The columns shown: these, without the icon on a narrow screen. */
+export function columnsFor(ids: readonly ColumnId[], narrow: boolean, exact = false): Column[] {
+  return ids
+    .filter((id) => fitsScreen(id, narrow))
     .map((id) => (exact && GP_COLUMNS.has(id) ? { ...COLUMNS[id], width: COLUMNS[id].width + EXACT_EXTRA } : COLUMNS[id]));
 }
 

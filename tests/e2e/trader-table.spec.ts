@@ -24,13 +24,31 @@ test.describe('on a 360 px phone', () => {
   });
 });
 
-test('a column preset and exact numbers are kept on the device, across a reload and offline', async ({ page, context }, testInfo) => {
+test('a column preset, columns shown or hidden one by one and exact numbers are kept on the device and in the URL, across a reload and offline', async ({ page, context }, testInfo) => {
   await page.goto('/');
   await expectItemRows(page);
   await waitForServiceWorkerControl(page);
   await page.getByLabel('Columns').selectOption({ label: 'Flip' });
   await expect(page).toHaveURL(/cols=flip/);
   expect(await headers(page)).toEqual(['Watch', 'Name', 'Buy', 'Sell', 'Profit', 'ROI', 'Limit', 'Left', 'Pot. profit', 'Volume']);
+
+  // On top of the preset, by keyboard: open the picker, hide ROI, show the margin.
+  await page.getByText('Show or hide…').focus();
+  await page.keyboard.press('Enter');
+  const roi = page.getByRole('checkbox', { name: 'ROI', exact: true });
+  await expect(roi).toBeChecked();
+  await roi.focus();
+  await page.keyboard.press('Space');
+  await expect(roi).not.toBeChecked();
+  // Back past profit and tax: the list is in the table's order.
+  for (let i = 0; i < 3; i += 1) await page.keyboard.press('Shift+Tab');
+  await expect(page.getByRole('checkbox', { name: 'Margin', exact: true })).toBeFocused();
+  await page.keyboard.press('Space');
+  const custom = ['Watch', 'Name', 'Buy', 'Sell', 'Margin', 'Profit', 'Limit', 'Left', 'Pot. profit', 'Volume'];
+  await expect.poll(() => headers(page)).toEqual(custom);
+  await expect(page.getByLabel('Columns')).toHaveValue('custom');
+  await expect(page).toHaveURL(/cols=star\.icon\.name\.low\.high\.margin\.profit\.limit\.limitLeft\.potential\.volume(&|$)/);
+
   await page.getByRole('button', { name: 'Exact numbers' }).click();
   const row = await findItem(page, WHIP.name);
   await expect(buyCell(row)).toHaveText(/^\d{1,3}(,\d{3})+$/);
@@ -41,9 +59,17 @@ test('a column preset and exact numbers are kept on the device, across a reload 
   await context.setOffline(true);
   await page.goto('/');
   await expectItemRows(page);
-  await expect(page.getByLabel('Columns')).toHaveValue('flip');
+  await expect(page.getByLabel('Columns')).toHaveValue('custom');
   await expect(page.getByRole('button', { name: 'Exact numbers' })).toHaveAttribute('aria-pressed', 'true');
-  expect(await headers(page)).toContain('Pot. profit');
+  expect(await headers(page)).toEqual(custom);
+  await page.getByText('Show or hide…').click();
+  await expect(page.getByRole('checkbox', { name: 'Margin', exact: true })).toBeChecked();
+  await expect(page.getByRole('checkbox', { name: 'ROI', exact: true })).not.toBeChecked();
+  // Showing ROI again is the Flip preset once more.
+  await page.getByRole('checkbox', { name: 'ROI', exact: true }).check();
+  await page.getByRole('checkbox', { name: 'Margin', exact: true }).uncheck();
+  await expect(page.getByLabel('Columns')).toHaveValue('flip');
+  await expect(page).toHaveURL(/cols=flip/);
   await context.setOffline(false);
 });
 
