@@ -35,6 +35,8 @@ export interface ItemTableProps {
   resetKey?: string;
   /** Shown in place of rows when there are none. */
   empty: JSX.Element;
+  /** Exact amounts on a narrow screen: smaller type, and an amount may take two lines of its row. */
+  tight?: boolean;
 }
 
 export function ItemTable(props: ItemTableProps) {
@@ -53,7 +55,7 @@ export function ItemTable(props: ItemTableProps) {
 
   return (
     <div class="table-scroll" ref={rowWindow.attach} tabindex="0" role="region" aria-label={props.label} onScroll={rowWindow.onScroll}>
-      <table class="items" aria-rowcount={props.rows.length + 1} style={{ width: `max(100%, ${tableWidth(props.columns)}px)` }}>
+      <table class={props.tight ? 'items tight' : 'items'} aria-rowcount={props.rows.length + 1} style={{ width: `max(100%, ${tableWidth(props.columns)}px)` }}>
         <caption class="visually-hidden">{props.label}</caption>
         <colgroup>
           {/* The name column has no width: it takes what the others leave. */}

@@ -1,7 +1,7 @@
 // A price, compact (1.2M) or exact (1,736,412) as the device is set, with the exact amount on
 // hover (title). A tap or a long press (phones have no hover) copies the exact amount. A missing
 // price is a dash, never 0.
-import { onCleanup, Show } from 'solid-js';
+import { For, onCleanup, Show } from 'solid-js';
 import { formatExact, formatPrice } from '../../shared/domain/price-format';
 import { useDisplay } from '../display-context';
 import { createFlash } from '../live/flash';
@@ -35,6 +35,8 @@ export function Price(props: PriceProps) {
     if (props.full) return formatExact(props.value);
     return display.numbers() === 'exact' && props.value != null ? Math.round(props.value).toLocaleString('en-GB') : formatPrice(props.value);
   };
+  // A narrow cell may break a long exact amount, but only after a comma: "13,299," over "048".
+  const groups = () => text().split(/(?<=,)/);
   const compact = () => (props.full && props.value != null && Math.abs(props.value) >= 10_000 ? formatPrice(props.value) : null);
   return (
     <span
@@ -53,7 +55,7 @@ export function Price(props: PriceProps) {
       onClick={() => (pressed ? (pressed = false) : copy())}
       onContextMenu={(event) => pressed && event.preventDefault()}
     >
-      {text()}
+      <For each={groups()}>{(group, i) => <>{i() > 0 && <wbr />}{group}</>}</For>
       <Show when={compact()}>{(short) => <span class="compact"> ({short()})</span>}</Show>
     </span>
   );

@@ -24,6 +24,8 @@ export interface TableView {
   columns: Accessor<Column[]>;
   /** The columns the picker offers on this screen (all but the name, which never hides). */
   pickable: Accessor<readonly ColumnId[]>;
+  /** Exact numbers on a narrow screen: the cells draw them smaller rather than scroll sideways. */
+  tight: Accessor<boolean>;
   /** Per item, the buy limit left in the journal's open windows. */
   limitLeft: Accessor<Map<number, number | null>>;
   update(change: Partial<TableQuery>): void;
@@ -48,6 +50,7 @@ export function createTableView(items: Accessor<readonly CatalogueItem[]>): Tabl
     rows,
     choice,
     columns: createMemo(() => columnsFor(shownColumns(choice()), narrow(), data.prefs.numbers() === 'exact')),
+    tight: () => narrow() && data.prefs.numbers() === 'exact',
     pickable: createMemo(() => COLUMN_IDS.filter((id) => id !== FIXED_COLUMN && fitsScreen(id, narrow()))),
     limitLeft,
     update,
@@ -86,6 +89,7 @@ export function CatalogueTable(props: { label: string; view: TableView; empty: J
         current={keys.current()}
         resetKey={JSON.stringify(toSearchParams({ ...props.view.query(), cols: null }))}
         empty={props.empty}
+        tight={props.view.tight()}
       />
       <ShortcutsDialog open={keys.help()} shortcuts={SHORTCUTS} onClose={() => keys.setHelp(false)} />
     </>

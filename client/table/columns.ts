@@ -65,7 +65,11 @@ export function defaultPreset(narrow: boolean): PresetId {
   return narrow ? 'basic' : 'flip';
 }
 
-/** Columns of gp amounts: wider when numbers are exact ("1,736,412,000" in place of "1.74B"). */
+/**
+ * Columns of gp amounts: wider when numbers are exact ("1,736,412,000" in place of "1.74B"). A
+ * narrow screen has no width to give: there the cells keep their width and the table draws exact
+ * amounts smaller, breaking after a comma when one is still too long (`tight` in ItemTable).
+ */
 const GP_COLUMNS = new Set<ColumnId>(['low', 'high', 'margin', 'tax', 'profit', 'potential', 'potentialVolume', 'marginVolume', 'highalch', 'alchProfit']);
 const EXACT_EXTRA = 44;
 
@@ -78,7 +82,7 @@ export function fitsScreen(id: ColumnId, narrow: boolean): boolean {
 export function columnsFor(ids: readonly ColumnId[], narrow: boolean, exact = false): Column[] {
   return ids
     .filter((id) => fitsScreen(id, narrow))
-    .map((id) => (exact && GP_COLUMNS.has(id) ? { ...COLUMNS[id], width: COLUMNS[id].width + EXACT_EXTRA } : COLUMNS[id]));
+    .map((id) => (exact && !narrow && GP_COLUMNS.has(id) ? { ...COLUMNS[id], width: COLUMNS[id].width + EXACT_EXTRA } : COLUMNS[id]));
 }
 
 export function tableWidth(columns: readonly Column[]): number {
