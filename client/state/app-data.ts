@@ -83,13 +83,12 @@ export function createAppData(options: AppDataOptions): AppData {
   const byId = createMemo(() => new Map(items().map((item) => [item.id, item])));
   let inFlight: Promise<void> | null = null;
 
-  const deviceRead = Promise.all([listCatalogue(db), listPrices(db), listWatchlist(db), readMeta(db, 'pricesAt'), readMeta(db, 'server'), readMeta(db, 'staleAfterSeconds'), listHourly(db)]).then(
-    ([catalogue, prices, watched, at, server, stale, hours]) =>
+  const deviceRead = Promise.all([listCatalogue(db), listPrices(db), listWatchlist(db), readMeta(db, 'pricesAt'), readMeta(db, 'server'), readMeta(db, 'staleAfterSeconds')]).then(
+    ([catalogue, prices, watched, at, server, stale]) =>
       batch(() => {
         setItems(catalogue);
         store.replace(prices);
         setWatchlist(new Set(watched));
-        setHourly(hours);
         if (at !== undefined) setPricesAt(at);
         if (server) setDemo(server.demo);
         if (stale !== undefined) setStaleAfter(stale);
@@ -97,9 +96,13 @@ export function createAppData(options: AppDataOptions): AppData {
       }),
   );
 
+  // The averages only flag rows: read after the first rows are drawn, so they never hold those back.
+  // Unreadable, they stay empty (nothing flagged) until the next refresh stores a window again.
+  const hourlyRead = deviceRead.then(() => listHourly(db)).then(setHourly, () => undefined);
+
   // The network pass starts after the device read so older stored data never lands on top of it.
   const refreshOnce = async (): Promise<void> => {
-    await deviceRead;
+    await hourlyRead;
     try {
       await refreshFromServer({ db, api, setDemo, setStaleAfter, setItems, setPricesAt, setHourly, showPrices: store.show, replacePrices: store.replace });
       setRefreshError(null);
@@ -122,7 +125,7 @@ export function createAppData(options: AppDataOptions): AppData {
     watchlist,
     hourly,
     async refreshHourly() {
-      await deviceRead;
+      await hourlyRead;
       // A failure keeps the averages the device holds; the next pass (a window, a refresh) tries again.
       await refreshHourly({ db, api, setHourly }).catch(() => undefined);
     },
