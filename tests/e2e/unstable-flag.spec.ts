@@ -1,6 +1,6 @@
 // "Hide thin or unstable" against the server's real 1h window: an item whose latest leg is far off
 // its 1-hour average is hidden, one near it stays, the averages arrive with the `history` event of
-// the window (no reload), and they hold offline.
+// the window (no reload), the item page agrees, and they hold offline.
 import { expect, itemTable, test, waitForServiceWorkerControl } from '../helpers/e2e-app';
 import { expectLive, startLiveServer } from '../helpers/live-e2e';
 import { startLiveMarket } from '../helpers/live-market';
@@ -44,6 +44,9 @@ test('an item whose latest price is far off its 1-hour average is hidden by "hid
     // Without the filter the bond is back, its margin marked unstable for those who look.
     await page.goto(`${server.url}/?cols=all&q=bond`);
     await expect(itemTable(page).locator('td.col-margin').first()).toContainText('unstable');
+    // The item page agrees, on a daily chart too (its averages come from the same stored hour).
+    await page.goto(`${server.url}/items/13190/old-school-bond?range=1Y&step=24h`);
+    await expect(page.getByText(/^Unstable: a latest price is more than 15% off its 1-hour average/)).toBeVisible();
 
     await context.setOffline(true);
     await page.goto(`${server.url}/?steady=1`);
