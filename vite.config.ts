@@ -3,6 +3,7 @@
 import { defineConfig } from 'vite';
 import solid from 'vite-plugin-solid';
 import { VitePWA } from 'vite-plugin-pwa';
+import { precompress } from './scripts/precompress';
 
 // Matches --bg in client/styles.css: the splash screen and the status bar blend with the UI.
 const THEME_COLOUR = '#14171c';
@@ -59,6 +60,8 @@ export default defineConfig({
         ],
       },
     }),
+    // After the service worker is built: brotli and gzip copies of every text file (static-files.ts).
+    precompress(),
   ],
   build: {
     outDir: 'dist',

@@ -4,17 +4,16 @@
 // temp-file SQLite in WAL mode. Timed through the whole stack: an HTTP request on 127.0.0.1 to
 // app.callback(), routing, validation, the query and JSON encoding, read back in full. The
 // history query is also timed as the store function alone.
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { LatestResponseSchema, MappingResponseSchema, WindowResponseSchema } from '../server/upstream/schemas';
 import { readBuckets } from '../server/store/history-query';
 import { bucketStart } from '../shared/domain/timestep';
 import { seedBuckets, seedItems, seedLatest, seedVolumes, type SeedItem, type SeedPrice } from '../tests/helpers/seed-store';
+import { readRealCatalogue } from '../tests/helpers/real-wiki-data';
 import { startTestApp, type TestApp } from '../tests/helpers/test-app';
 import { percentile, printTable } from './table';
 
-const DATA = new URL('../../shared/data/osrs-wiki/', import.meta.url).pathname;
 const RUNS = 200;
 const WARMUP = 20;
 const WHIP = 4151;
@@ -26,24 +25,9 @@ interface Catalogue {
   volumes: Array<{ itemId: number; volume1h: number | null; volume24h: number | null }>;
 }
 
-const readJson = (name: string): unknown => JSON.parse(readFileSync(join(DATA, name), 'utf8'));
-
 function realCatalogue(): Catalogue | null {
-  if (!existsSync(join(DATA, 'mapping.json')) || !existsSync(join(DATA, 'latest.json'))) return null;
-  const mapping = MappingResponseSchema.parse(readJson('mapping.json'));
-  const latest = LatestResponseSchema.parse(readJson('latest.json'));
-  const known = new Set(mapping.map((item) => item.id));
-  const hour = existsSync(join(DATA, '1h.json')) ? WindowResponseSchema.parse(readJson('1h.json')).data : {};
-  return {
-    source: 'real mapping.json + latest.json',
-    items: mapping.map((m) => ({ ...m, limit: m.limit ?? null, value: m.value ?? null, lowalch: m.lowalch ?? null, highalch: m.highalch ?? null })),
-    prices: Object.entries(latest.data)
-      .filter(([id]) => known.has(Number(id)))
-      .map(([id, legs]) => ({ itemId: Number(id), ...legs })),
-    volumes: Object.entries(hour)
-      .filter(([id]) => known.has(Number(id)))
-      .map(([id, w]) => ({ itemId: Number(id), volume1h: w.highPriceVolume + w.lowPriceVolume, volume24h: null })),
-  };
+  const real = readRealCatalogue();
+  return real && { source: 'real mapping.json + latest.json', items: real.items, prices: real.prices, volumes: real.volumes };
 }
 
 function generatedCatalogue(count = 4_300): Catalogue {

@@ -2,12 +2,13 @@
 // is parsed with the shared REST schemas before anything else sees it.
 import type { z } from 'zod';
 import {
+  CatalogueResponseSchema,
   ErrorBodySchema,
   HealthResponseSchema,
   HistoryResponseSchema,
   ItemRowSchema,
-  ItemsResponseSchema,
   LatestPricesResponseSchema,
+  type CatalogueItem,
   type HealthResponse,
   type HistoryResponse,
   type ItemRow,
@@ -52,10 +53,19 @@ export interface ApiOptions {
 /** A history answer; `fromDevice` when the service worker built it from IndexedDB (offline). */
 export type HistoryAnswer = HistoryResponse & { fromDevice: boolean };
 
+/** The device's catalogue and its validator: an answer with the ETag already stored holds nothing new. */
+export interface CatalogueAnswer {
+  items: CatalogueItem[];
+  etag: string | null;
+}
+
 export interface Api {
   health(): Promise<HealthResponse>;
-  /** The whole catalogue, fetched in pages of the largest size the server allows. */
-  allItems(): Promise<ItemRow[]>;
+  /**
+   * The whole catalogue in one compressed answer, without prices or figures. Revalidated by the
+   * browser's HTTP cache (ETag, `no-cache`): unchanged, it crosses the wire as a bodiless 304.
+   */
+  catalogue(): Promise<CatalogueAnswer>;
   item(id: number): Promise<ItemRow>;
   history(id: number, timestep: Timestep, since?: number): Promise<HistoryAnswer>;
   latestPrices(since?: string): Promise<LatestPricesResponse>;
@@ -64,7 +74,6 @@ export interface Api {
   hourly(): Promise<HourlyResponse>;
 }
 
-const PAGE_SIZE = 500;
 const GATEWAY_DOWN = new Set([502, 503, 504]);
 
 export function createApi(options: ApiOptions = {}): Api {
@@ -72,7 +81,7 @@ export function createApi(options: ApiOptions = {}): Api {
   const doFetch = options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
   const report = options.onReachable ?? (() => {});
 
-  async function request<T>(path: string, schema: z.ZodType<T>): Promise<{ data: T; fromDevice: boolean }> {
+  async function request<T>(path: string, schema: z.ZodType<T>): Promise<{ data: T; fromDevice: boolean; etag: string | null }> {
     let response: Response;
     try {
       response = await doFetch(`${base}${path}`, {
@@ -93,25 +102,16 @@ export function createApi(options: ApiOptions = {}): Api {
     }
     const parsed = schema.safeParse(body);
     if (!parsed.success) throw new ApiError(response.status, 'invalid_response', `unexpected answer from ${path}`);
-    return { data: parsed.data, fromDevice };
+    return { data: parsed.data, fromDevice, etag: response.headers.get('etag') };
   }
 
   const requestJson = async <T>(path: string, schema: z.ZodType<T>): Promise<T> => (await request(path, schema)).data;
 
-  async function itemsPage(offset: number) {
-    return requestJson(`/items?sort=id&order=asc&limit=${PAGE_SIZE}&offset=${offset}`, ItemsResponseSchema);
-  }
-
   return {
     health: () => requestJson('/health', HealthResponseSchema),
-    async allItems() {
-      const first = await itemsPage(0);
-      const offsets: number[] = [];
-      for (let offset = PAGE_SIZE; offset < first.total; offset += PAGE_SIZE) offsets.push(offset);
-      const rest = await Promise.all(offsets.map(itemsPage));
-      const byId = new Map<number, ItemRow>();
-      for (const page of [first, ...rest]) for (const row of page.items) byId.set(row.id, row);
-      return [...byId.values()];
+    async catalogue() {
+      const { data, etag } = await request('/catalogue', CatalogueResponseSchema);
+      return { items: data.items, etag };
     },
     item: (id) => requestJson(`/items/${id}`, ItemRowSchema),
     async history(id, timestep, since) {

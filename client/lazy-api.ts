@@ -7,7 +7,7 @@ export function createLazyApi(options: ApiOptions): Api {
   const load = (): Promise<Api> => (api ??= import('./api').then((module) => module.createApi(options)));
   return {
     health: async () => (await load()).health(),
-    allItems: async () => (await load()).allItems(),
+    catalogue: async () => (await load()).catalogue(),
     item: async (id) => (await load()).item(id),
     history: async (id, timestep, since) => (await load()).history(id, timestep, since),
     latestPrices: async (since) => (await load()).latestPrices(since),

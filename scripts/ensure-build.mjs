@@ -17,7 +17,12 @@ function newest(dir) {
   return latest;
 }
 
-const sources = Math.max(newest(join(root, 'client')), newest(join(root, 'shared')), newest(join(root, 'public')));
+const mtime = (file) => (existsSync(file) ? statSync(file).mtimeMs : 0);
+// The build's own steps count as sources too: a new precompress step must rebuild an old dist/.
+const sources = Math.max(
+  newest(join(root, 'client')), newest(join(root, 'shared')), newest(join(root, 'public')),
+  mtime(join(root, 'vite.config.ts')), mtime(join(root, 'scripts', 'precompress.ts')), mtime(join(root, 'server', 'http', 'precompressed-files.ts')),
+);
 const built = existsSync(index) ? statSync(index).mtimeMs : 0;
 if (force || built < sources) {
   const result = spawnSync('npx', ['vite', 'build'], { cwd: root, stdio: 'inherit' });

@@ -2,6 +2,7 @@
 import Koa, { type Context } from 'koa';
 import type { AppDeps } from './app-deps';
 import { clientAddressMiddleware } from './http/client-address';
+import { compressJson } from './http/compression';
 import { cors } from './http/cors';
 import { errorMiddleware } from './http/errors';
 import { securityHeaders } from './http/security-headers';
@@ -21,6 +22,8 @@ export function createApp(deps: AppDeps): Koa {
   });
   app.use(securityHeaders());
   app.use(cors());
+  // Outside the error middleware, so error bodies are compressed like any other JSON.
+  app.use(compressJson());
   app.use(errorMiddleware());
   app.use(refuseBodies());
   app.use(clientAddressMiddleware(deps.config.trustProxy));

@@ -17,7 +17,7 @@ export async function storeHourly(db: GeDb, response: HourlyResponse): Promise<H
   const held = await readMeta(db, 'hourlyWindow');
   if (response.timestamp === null || response.timestamp === held) return null;
   const records = toHourRecords(response);
-  await replaceStore(db, 'hourly', records, 'hourlyWindow', response.timestamp);
+  await replaceStore(db, 'hourly', records, { hourlyWindow: response.timestamp });
   return records;
 }
 

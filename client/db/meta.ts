@@ -10,8 +10,10 @@ export const isCursor = shape<Cursor>({ epoch: str, seq: int });
 interface MetaValues {
   /** The server's epoch and the seq of the last price change stored here (`EPOCH.SEQ`). */
   cursor: Cursor;
-  /** Client time (ms) the catalogue was last downloaded. */
+  /** Client time (ms) the catalogue was last confirmed current with the server. */
   catalogueAt: number;
+  /** The ETag of the catalogue stored: an answer with the same one is not written again. */
+  catalogueTag: string;
   /** Client time (ms) the prices were last confirmed current with the server: "as of". */
   pricesAt: number;
   /** Facts the server told us about itself; kept so they show offline too. */
@@ -25,6 +27,7 @@ interface MetaValues {
 const META_GUARDS: { [K in keyof MetaValues]: Guard<MetaValues[K]> } = {
   cursor: isCursor,
   catalogueAt: num,
+  catalogueTag: str,
   pricesAt: num,
   server: shape<MetaValues['server']>({ demo: bool }),
   staleAfterSeconds: num,

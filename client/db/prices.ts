@@ -49,7 +49,7 @@ async function writeBatch(db: GeDb, batch: readonly PriceRecord[], cursor: Store
 /** Replaces every stored price with a full snapshot (a new epoch, or a resync): items it lacks are dropped. */
 export async function replacePrices(db: GeDb, records: readonly PriceRecord[], cursor: StoredCursor): Promise<void> {
   const batch = newestPerItem(records);
-  await replaceStore(db, 'latest', batch, 'cursor', cursor);
+  await replaceStore(db, 'latest', batch, { cursor });
 }
 
 /** What a latest-prices answer changed: every price (`full`: these are the new whole), or these records, newer than the device's. */

@@ -1,15 +1,15 @@
 // What each IndexedDB store holds, the checks reads go through (a row written by an older
 // version of the app, or damaged, is skipped rather than trusted), and the one mapping from each
 // server answer to what the device stores.
-import type { Bucket, ItemRow, LatestPrice, LatestPricesResponse } from '../../shared/protocol/api';
+import type { Bucket, CatalogueItem, LatestPrice, LatestPricesResponse } from '../../shared/protocol/api';
 import type { PriceUpdate } from '../../shared/protocol/events';
 import type { HourlyResponse } from '../../shared/protocol/hourly';
 import type { HourAverages } from '../../shared/domain/market-flags';
 import type { Timestep } from '../../shared/domain/timestep';
 import { bool, int, nullable, num, shape, str, timestep } from './guards';
 
-/** An item's catalogue entry: the REST row without its prices and derived figures. */
-export type CatalogueItem = Pick<ItemRow, 'id' | 'name' | 'examine' | 'members' | 'icon' | 'limit' | 'value' | 'lowalch' | 'highalch' | 'volume1h' | 'volume24h'>;
+/** An item's catalogue entry, as GET /api/v1/catalogue sends it: no prices, no derived figures. */
+export type { CatalogueItem };
 
 /** One item's latest instant-buy (high) and instant-sell (low) legs and the seq of their last change. */
 export type PriceRecord = LatestPrice & { itemId: number };
@@ -70,11 +70,6 @@ const isVolumes = (value: unknown): value is [number, number] => Array.isArray(v
 export const isHourRecord = shape<HourRecord>({ itemId: int, timestamp: int, avgHigh1h: nullableInt, avgLow1h: nullableInt, volumes: isVolumes });
 
 export const isWatchEntry = shape<WatchEntry>({ itemId: int, addedAt: num });
-
-export function toCatalogueItem(row: ItemRow): CatalogueItem {
-  const { id, name, examine, members, icon, limit, value, lowalch, highalch, volume1h, volume24h } = row;
-  return { id, name, examine, members, icon, limit, value, lowalch, highalch, volume1h, volume24h };
-}
 
 /** The prices of a GET /api/v1/prices/latest answer. */
 export function toPriceRecords(response: LatestPricesResponse): PriceRecord[] {

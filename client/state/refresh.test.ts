@@ -1,9 +1,71 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import type { HourlyResponse } from '../../shared/protocol/hourly';
-import type { HourRecord } from '../db/records';
+import type { Api, CatalogueAnswer } from '../api';
+import { listCatalogue } from '../db/catalogue';
+import { readMeta, writeMeta } from '../db/meta';
+import type { CatalogueItem, HourRecord } from '../db/records';
 import { openTestDb } from '../db/test-db';
-import { refreshHourly } from './refresh';
+import { refreshFromServer, refreshHourly, type RefreshTarget } from './refresh';
+
+const whip: CatalogueItem = {
+  id: 4151, name: 'Abyssal whip', examine: 'A weapon from the Abyss.', members: true, icon: 'Abyssal whip.png',
+  limit: 70, value: 120_001, lowalch: 48_000, highalch: 72_000, volume1h: 500, volume24h: 12_000,
+};
+
+/** A server that answers the catalogue it is told to, counting the downloads. */
+function fakeApi(answer: () => CatalogueAnswer): Api & { catalogueCalls: number } {
+  const api = {
+    catalogueCalls: 0,
+    health: async () => ({ status: 'ok' as const, demo: false, staleAfterSeconds: 3600, epoch: 'e1', seq: 0, clients: 0, upstream: { lastSuccess: null, lastError: null, lastErrorAt: null, jobs: {} } }),
+    catalogue: async () => {
+      api.catalogueCalls += 1;
+      return answer();
+    },
+    latestPrices: async () => ({ epoch: 'e1', seq: 0, full: true, prices: {} }),
+    item: async () => Promise.reject(new Error('not used')),
+    history: async () => Promise.reject(new Error('not used')),
+    movers: async () => Promise.reject(new Error('not used')),
+    hourly: async () => ({ timestep: '1h' as const, timestamp: null, items: {} }),
+  };
+  return api;
+}
+
+function target(db: RefreshTarget['db'], api: Api, shown: CatalogueItem[][]): RefreshTarget {
+  return {
+    db, api, setDemo: () => {}, setStaleAfter: () => {}, showPrices: () => {}, replacePrices: () => {}, setPricesAt: () => {}, setHourly: () => {},
+    setItems: (items) => shown.push(items),
+  };
+}
+
+describe('the catalogue refresh', () => {
+  it('keeps the device copy when the answer carries the ETag it holds, and replaces it when the ETag moves', async () => {
+    const db = await openTestDb();
+    let answer: CatalogueAnswer = { items: [whip], etag: 'W/"one"' };
+    const api = fakeApi(() => answer);
+    const shown: CatalogueItem[][] = [];
+    await refreshFromServer(target(db, api, shown));
+    expect(await listCatalogue(db)).toEqual([whip]);
+    expect(await readMeta(db, 'catalogueTag')).toBe('W/"one"');
+
+    // Due again, and answered from the browser's cache after a 304: the same ETag, nothing rewritten.
+    await writeMeta(db, 'catalogueAt', 0);
+    answer = { items: [{ ...whip, name: 'not written' }], etag: 'W/"one"' };
+    await refreshFromServer(target(db, api, shown));
+    expect(api.catalogueCalls).toBe(2);
+    expect(await listCatalogue(db)).toEqual([whip]);
+    expect(shown).toHaveLength(1);
+    expect(await readMeta(db, 'catalogueAt')).toBeGreaterThan(0);
+
+    await writeMeta(db, 'catalogueAt', 0);
+    answer = { items: [{ ...whip, volume1h: 501 }], etag: 'W/"two"' };
+    await refreshFromServer(target(db, api, shown));
+    expect((await listCatalogue(db))[0]?.volume1h).toBe(501);
+    expect(await readMeta(db, 'catalogueTag')).toBe('W/"two"');
+    expect(shown).toHaveLength(2);
+    db.close();
+  });
+});
 
 describe('refreshing the 1h averages', () => {
   it('shows a new window once, and leaves the screen alone while the server answers the same one', async () => {

@@ -7,7 +7,7 @@ import { replaceCatalogue } from '../db/catalogue';
 import { readMeta, writeMeta } from '../db/meta';
 import { storeHourly } from '../db/hourly';
 import { applyLatest } from '../db/prices';
-import { toCatalogueItem, type CatalogueItem, type HourRecord, type PriceRecord } from '../db/records';
+import type { CatalogueItem, HourRecord, PriceRecord } from '../db/records';
 import type { GeDb } from '../db/schema';
 
 /** Names, limits and volumes change slowly; prices are refreshed on every pass. */
@@ -29,8 +29,13 @@ export interface RefreshTarget {
 }
 
 async function refreshCatalogue(target: RefreshTarget): Promise<void> {
-  const items = (await target.api.allItems()).map(toCatalogueItem);
-  await replaceCatalogue(target.db, items, Date.now());
+  const [{ items, etag }, storedTag] = await Promise.all([target.api.catalogue(), readMeta(target.db, 'catalogueTag')]);
+  if (etag !== null && etag === storedTag) {
+    // The browser revalidated it (a 304): what the device holds is current.
+    await writeMeta(target.db, 'catalogueAt', Date.now());
+    return;
+  }
+  await replaceCatalogue(target.db, items, Date.now(), etag);
   target.setItems(items);
 }
 

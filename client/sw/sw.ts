@@ -3,7 +3,7 @@
 // /api/), keeps history in IndexedDB for offline charts, caches the wiki's item icons, and leaves
 // the price stream (/api/v1/prices/stream) and every other API request alone.
 import { clientsClaim } from 'workbox-core';
-import { cleanupOutdatedCaches, createHandlerBoundToURL, matchPrecache, precacheAndRoute } from 'workbox-precaching';
+import { addPlugins, cleanupOutdatedCaches, createHandlerBoundToURL, matchPrecache, precacheAndRoute } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
 import { CacheFirst } from 'workbox-strategies';
 import { ExpirationPlugin } from 'workbox-expiration';
@@ -14,7 +14,18 @@ import { WIKI_IMAGE_ORIGIN } from '../../shared/domain/wiki-origin';
 
 declare const self: ServiceWorkerGlobalScope;
 
-
+// Each file crosses the wire once on a first visit. Hashed assets are precached without a revision
+// and fetched in the default cache mode: the page's own downloads, served immutable, answer them
+// from the HTTP cache. Workbox fetches the revisioned entries (index.html, the manifest, icons)
+// with `cache: 'reload'`, past the HTTP cache, which would download the page's copies again;
+// `no-cache` has the server confirm them instead (a bodiless 304 for the same file) and still
+// never stores a stale one.
+addPlugins([
+  {
+    requestWillFetch: async ({ request }) =>
+      request.cache === 'reload' && request.mode !== 'navigate' ? new Request(request, { cache: 'no-cache' }) : request,
+  },
+]);
 precacheAndRoute(self.__WB_MANIFEST);
 cleanupOutdatedCaches();
 // The first install takes over open pages at once, so the first visit already works offline.

@@ -20,6 +20,8 @@ export interface Catalogue {
   listed: CatalogueEntry[];
   /** Every item the store knows, by id. */
   byId: ReadonlyMap<number, CatalogueEntry>;
+  /** Changes whenever anything but the prices may have: the mapping, the volumes, the epoch. */
+  factsVersion: string;
 }
 
 export interface CatalogueCache {
@@ -42,6 +44,10 @@ function figuresOf(record: CatalogueRecord, now: number): Figures {
   return computeFigures({ ...record, itemId: record.id }, now, Number.POSITIVE_INFINITY);
 }
 
+function factsVersionOf(fingerprint: CatalogueFingerprint): string {
+  return `${fingerprint.epoch}|${fingerprint.items}|${fingerprint.volumes}`;
+}
+
 function update(entry: CatalogueEntry, changes: Partial<CatalogueRecord>, now: number): void {
   entry.record = { ...entry.record, ...changes };
   entry.figures = figuresOf(entry.record, now);
@@ -56,7 +62,7 @@ export function createCatalogueCache(db: Db, nowSeconds: () => number): Catalogu
     const entries = (await readCatalogue(db)).map((record) => ({ record, figures: figuresOf(record, now) }));
     const byId = new Map(entries.map((entry) => [entry.record.id, entry]));
     const listed = entries.filter((e) => e.record.inMapping).sort((a, b) => compareNames(a.record, b.record));
-    return { version, fingerprint, byId, catalogue: { listed, byId } };
+    return { version, fingerprint, byId, catalogue: { listed, byId, factsVersion: factsVersionOf(fingerprint) } };
   };
 
   const refresh = async (): Promise<Catalogue> => {
@@ -83,8 +89,9 @@ export function createCatalogueCache(db: Db, nowSeconds: () => number): Catalogu
         if (entry) update(entry, legs, now);
       }
     }
-    cached = { ...previous, version, fingerprint };
-    return cached.catalogue;
+    const catalogue = { ...previous.catalogue, factsVersion: factsVersionOf(fingerprint) };
+    cached = { ...previous, version, fingerprint, catalogue };
+    return catalogue;
   };
 
   return {

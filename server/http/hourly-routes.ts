@@ -7,22 +7,22 @@ import type { HourlyEntry, HourlyResponse } from '../../shared/protocol/hourly';
 import type { AppDeps } from '../app-deps';
 import { readWindowBuckets } from '../store/history-query';
 import { readNewestWindow } from '../store/windows-repo';
-import { sendCacheable, toCacheableJson, type CacheableJson } from './cacheable-json';
+import { prepareJson, sendPreparedJson, type PreparedJson } from './cacheable-json';
 
 export function registerHourlyRoutes(router: Router, deps: Pick<AppDeps, 'db'>): void {
-  let cached: { timestamp: number | null; answer: CacheableJson } | null = null;
-  const build = async (timestamp: number | null): Promise<CacheableJson> => {
+  let cached: { timestamp: number | null; answer: PreparedJson } | null = null;
+  const build = async (timestamp: number | null): Promise<PreparedJson> => {
     const items: Record<string, HourlyEntry> = {};
     if (timestamp !== null) {
       for (const b of await readWindowBuckets(deps.db, '1h', timestamp)) items[b.itemId] = [b.avgHighPrice, b.avgLowPrice, b.highPriceVolume, b.lowPriceVolume];
     }
     const body: HourlyResponse = { timestep: '1h', timestamp, items };
-    return toCacheableJson(body);
+    return prepareJson(body);
   };
 
   router.get('/api/v1/prices/hourly', async (ctx) => {
     const newest = await readNewestWindow(deps.db, '1h');
     if (cached?.timestamp !== newest) cached = { timestamp: newest, answer: await build(newest) };
-    sendCacheable(ctx, cached.answer);
+    sendPreparedJson(ctx, cached.answer, { changesRarely: true });
   });
 }

@@ -1,13 +1,12 @@
-// The one place a catalogue record becomes the API's ItemRow.
+// The one place a catalogue record becomes the device's CatalogueItem, or the API's ItemRow.
 import { computeFigures } from '../../shared/domain/figures';
-import type { ItemRow } from '../../shared/protocol/api';
+import type { CatalogueItem, ItemRow } from '../../shared/protocol/api';
 import type { CatalogueRecord } from '../store/catalogue-query';
 
 const age = (time: number | null, now: number): number | null => (time === null ? null : Math.max(0, now - time));
 
-/** `now` and `staleAfter` in unix seconds. */
-export function toItemRow(record: CatalogueRecord, now: number, staleAfter: number): ItemRow {
-  const figures = computeFigures({ ...record, itemId: record.id }, now, staleAfter);
+/** What the device keeps: no prices, no figures (it computes those itself). */
+export function toCatalogueItem(record: CatalogueRecord): CatalogueItem {
   return {
     id: record.id,
     name: record.name,
@@ -18,6 +17,16 @@ export function toItemRow(record: CatalogueRecord, now: number, staleAfter: numb
     value: record.value,
     lowalch: record.lowalch,
     highalch: record.highalch,
+    volume1h: record.volume1h,
+    volume24h: record.volume24h,
+  };
+}
+
+/** `now` and `staleAfter` in unix seconds. */
+export function toItemRow(record: CatalogueRecord, now: number, staleAfter: number): ItemRow {
+  const figures = computeFigures({ ...record, itemId: record.id }, now, staleAfter);
+  return {
+    ...toCatalogueItem(record),
     high: record.high,
     highTime: record.highTime,
     low: record.low,
@@ -28,8 +37,6 @@ export function toItemRow(record: CatalogueRecord, now: number, staleAfter: numb
     profit: figures.profit,
     roi: figures.roi,
     alchProfit: figures.alchProfit,
-    volume1h: record.volume1h,
-    volume24h: record.volume24h,
     highAge: age(record.highTime, now),
     lowAge: age(record.lowTime, now),
     stale: figures.stale,

@@ -1,11 +1,11 @@
 import type Router from '@koa/router';
 import type { AppDeps } from '../app-deps';
-import { ItemsQuerySchema, type ItemRow, type ItemsResponse } from '../../shared/protocol/api';
+import { ItemsQuerySchema, type CatalogueResponse, type ItemRow, type ItemsResponse } from '../../shared/protocol/api';
 import { unknownItems } from '../known-items';
-import { createCatalogueCache } from './catalogue-cache';
-import { sendCacheableJson } from './cacheable-json';
+import { createCatalogueCache, type Catalogue } from './catalogue-cache';
+import { prepareJson, sendCacheableJson, sendPreparedJson, type PreparedJson } from './cacheable-json';
 import { listItems } from './item-list';
-import { toItemRow } from './item-row';
+import { toCatalogueItem, toItemRow } from './item-row';
 import { ItemIdParamsSchema } from './request-schemas';
 import { validate } from './validate';
 
@@ -16,6 +16,20 @@ export function registerItemRoutes(router: Router, deps: Pick<AppDeps, 'config' 
   const nowSeconds = (): number => Math.floor(deps.now() / 1000);
   const catalogue = createCatalogueCache(deps.db, nowSeconds);
   const staleAfter = deps.config.staleAfterMs / 1000;
+  // The device's catalogue, serialised (and, by the compression, compressed) once per change of
+  // the mapping or the volumes; price changes leave it as it is.
+  let facts: { version: string; prepared: PreparedJson } | null = null;
+  const catalogueFacts = (current: Catalogue): PreparedJson => {
+    if (facts?.version !== current.factsVersion) {
+      const body: CatalogueResponse = { items: current.listed.map((entry) => toCatalogueItem(entry.record)) };
+      facts = { version: current.factsVersion, prepared: prepareJson(body) };
+    }
+    return facts.prepared;
+  };
+
+  router.get('/api/v1/catalogue', async (ctx) => {
+    sendPreparedJson(ctx, catalogueFacts(await catalogue.read()), { changesRarely: true });
+  });
 
   router.get('/api/v1/items', async (ctx) => {
     const query = parseItemsQuery(ctx.query);

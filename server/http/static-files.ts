@@ -1,11 +1,15 @@
-// Serves the built client: hashed assets cached for a year, the shell files revalidated on every
-// load (so a deploy is picked up), and index.html for app routes (deep links) so the client's
-// router can take over. Never compresses: nothing here may sit in front of the SSE stream.
+// Serves the built client: hashed assets cached for a year, the shell files (index.html, sw.js,
+// the manifest, icons) revalidated on every load (so a deploy is picked up), and index.html for
+// app routes (deep links) so the client's router can take over. Compressed files are the build's
+// own brotli and gzip copies (scripts/precompress.ts), sent to browsers that accept them: nothing
+// is compressed per request, and nothing here sits in front of the SSE stream.
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { extname, resolve, sep } from 'node:path';
 import type { Context, Next } from 'koa';
 import { HttpError } from '../http-error';
+import { acceptedCodings, type ContentCoding } from './accept-encoding';
+import { COPY_SUFFIX, PRECOMPRESSED_EXTENSIONS } from './precompressed-files';
 import { PLACEHOLDER_HTML } from './placeholder-page';
 
 const CONTENT_TYPES: Record<string, string> = {
@@ -65,20 +69,38 @@ function looksLikeFile(urlPath: string): boolean {
   return urlPath.startsWith('/assets/') || Object.hasOwn(CONTENT_TYPES, extname(urlPath));
 }
 
-function send(ctx: Context, file: FoundFile, cacheControl: string): void {
+/**
+ * The build's copy of `file` in the best coding the request accepts that the build wrote. A copy
+ * older than its file is stale (the file was replaced after the build) and never sent.
+ */
+async function findEncoded(ctx: Context, file: FoundFile): Promise<{ coding: ContentCoding; file: FoundFile } | null> {
+  for (const coding of acceptedCodings(ctx.get('Accept-Encoding') || undefined)) {
+    const copy = await findFile(`${file.path}${COPY_SUFFIX[coding]}`);
+    if (copy && copy.mtime >= file.mtime) return { coding, file: copy };
+  }
+  return null;
+}
+
+async function send(ctx: Context, file: FoundFile, cacheControl: string): Promise<void> {
   ctx.status = 200;
   const ext = extname(file.path);
   ctx.type = (Object.hasOwn(CONTENT_TYPES, ext) ? CONTENT_TYPES[ext] : undefined) ?? 'application/octet-stream';
   ctx.set('Cache-Control', cacheControl);
   ctx.lastModified = file.mtime;
+  // Weak: the same validator for every coding, since each names the same content.
   ctx.etag = `W/"${file.size.toString(16)}-${file.mtime.getTime().toString(16)}"`;
+  const compressible = PRECOMPRESSED_EXTENSIONS.has(ext);
+  if (compressible) ctx.vary('Accept-Encoding');
   if (ctx.fresh) {
     ctx.status = 304;
     return;
   }
-  ctx.length = file.size;
+  const encoded = compressible ? await findEncoded(ctx, file) : null;
+  const sent = encoded?.file ?? file;
+  if (encoded) ctx.set('Content-Encoding', encoded.coding);
+  ctx.length = sent.size;
   // HEAD: Koa sends the headers only, so never open a stream that nobody reads.
-  if (ctx.method === 'GET') ctx.body = createReadStream(file.path);
+  if (ctx.method === 'GET') ctx.body = createReadStream(sent.path);
 }
 
 export function staticFiles(dir: string) {
@@ -91,7 +113,7 @@ export function staticFiles(dir: string) {
     const target = ctx.path === '/' ? indexPath : resolveInside(root, ctx.path);
     const file = target === null ? null : await findFile(target);
     if (file) {
-      send(ctx, file, ctx.path.startsWith('/assets/') ? IMMUTABLE : REVALIDATE);
+      await send(ctx, file, ctx.path.startsWith('/assets/') ? IMMUTABLE : REVALIDATE);
       return;
     }
     if (target === null || looksLikeFile(ctx.path)) return next();
@@ -99,7 +121,7 @@ export function staticFiles(dir: string) {
     // An app route such as /items/4151/abyssal-whip: the client renders it from index.html.
     const index = await findFile(indexPath);
     if (index) {
-      send(ctx, index, REVALIDATE);
+      await send(ctx, index, REVALIDATE);
       return;
     }
     ctx.status = 200;

@@ -11,7 +11,13 @@ export type ErrorBody = z.infer<typeof ErrorBodySchema>;
 const price = z.number().int().nullable();
 const time = z.number().int().nullable();
 
-export const ItemRowSchema = z.object({
+/**
+ * What the device keeps of an item (GET /api/v1/catalogue): the mapping's facts and the traded
+ * volumes, nothing it can work out itself. Prices come from /prices/latest and the stream; margin,
+ * tax, profit, ROI and the rest are computed on the device with shared/domain/. New fields may be
+ * added; a client keeps those it knows.
+ */
+export const CatalogueItemSchema = z.object({
   id: z.number().int(),
   name: z.string(),
   examine: z.string(),
@@ -21,6 +27,19 @@ export const ItemRowSchema = z.object({
   value: z.number().int().nullable(),
   lowalch: z.number().int().nullable(),
   highalch: z.number().int().nullable(),
+  volume1h: z.number().int().nullable(),
+  volume24h: z.number().int().nullable(),
+});
+export type CatalogueItem = z.infer<typeof CatalogueItemSchema>;
+
+export const CatalogueResponseSchema = z.object({
+  /** Every item in the current /mapping, by name. */
+  items: z.array(CatalogueItemSchema),
+});
+export type CatalogueResponse = z.infer<typeof CatalogueResponseSchema>;
+
+/** The public row: the catalogue entry with its latest prices and the figures derived from them. */
+export const ItemRowSchema = CatalogueItemSchema.extend({
   high: price,
   highTime: time,
   low: price,
@@ -32,8 +51,6 @@ export const ItemRowSchema = z.object({
   profit: price,
   roi: z.number().nullable(),
   alchProfit: price,
-  volume1h: z.number().int().nullable(),
-  volume24h: z.number().int().nullable(),
   /** Seconds since each leg traded, at `asOf`. */
   highAge: time,
   lowAge: time,

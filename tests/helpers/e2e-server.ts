@@ -28,6 +28,8 @@ export interface E2eServerOptions {
   demo?: boolean;
   /** Extra environment, over the defaults above. */
   env?: Record<string, string>;
+  /** Another checkout of the project to run (a benchmark's baseline); this one by default. */
+  root?: string;
 }
 
 export async function freePort(): Promise<number> {
@@ -60,7 +62,7 @@ export async function startE2eServer(options: E2eServerOptions = {}): Promise<E2
   async function start(): Promise<void> {
     const env = { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: `sqlite:${join(dataDir, 'demo.sqlite')}`, STATIC_DIR: staticDir, LOG_LEVEL: 'warn', ...options.env };
     const args = ['--import', 'tsx', 'server/main.ts', ...(options.demo === false ? [] : ['--demo'])];
-    const proc = spawn(process.execPath, args, { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const proc = spawn(process.execPath, args, { cwd: options.root ?? REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
     child = proc;
     proc.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
     proc.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));

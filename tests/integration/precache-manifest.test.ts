@@ -3,9 +3,10 @@
 // and every icon must be in it, each once; nothing under /api/ ever is (prices come from IndexedDB
 // and the stream, never from a precached answer).
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 interface PrecacheEntry {
@@ -49,7 +50,7 @@ describe('the built service worker precaches', () => {
   });
 
   it('every built script and stylesheet, so a chart opens offline before it was ever opened online', () => {
-    const assets = readdirSync(join(outDir, 'assets')).map((name) => `assets/${name}`);
+    const assets = readdirSync(join(outDir, 'assets')).filter((name) => !/\.(br|gz)$/.test(name)).map((name) => `assets/${name}`);
     expect(entries.map((e) => e.url).sort()).toEqual(expect.arrayContaining(assets.sort()));
   });
 
@@ -66,6 +67,22 @@ describe('the built service worker precaches', () => {
     expect(new Set(urls).size).toBe(urls.length);
     for (const entry of entries) {
       if (!/-[\w-]{8}\.\w+$/.test(entry.url)) expect(entry.revision, entry.url).toMatch(/^[0-9a-f]{32}$/);
+    }
+  });
+
+  it('none of the compressed copies the build writes beside each file (the server sends those itself)', () => {
+    for (const { url } of entries) expect(url).not.toMatch(/\.(br|gz)$/);
+  });
+
+  it('from a build that wrote a brotli and a gzip copy of every script, stylesheet and page, sw.js included', () => {
+    const files = ['index.html', 'sw.js', 'manifest.webmanifest', ...readdirSync(join(outDir, 'assets')).map((name) => `assets/${name}`)]
+      .filter((file) => /\.(js|css|html|webmanifest)$/.test(file) && statSync(join(outDir, file)).size >= 512);
+    expect(files.length).toBeGreaterThan(5);
+    for (const file of files) {
+      const source = readFileSync(join(outDir, file));
+      expect(existsSync(join(outDir, `${file}.br`)), file).toBe(true);
+      expect(brotliDecompressSync(readFileSync(join(outDir, `${file}.br`))).equals(source), file).toBe(true);
+      expect(gunzipSync(readFileSync(join(outDir, `${file}.gz`))).equals(source), file).toBe(true);
     }
   });
 

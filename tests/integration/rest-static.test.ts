@@ -93,7 +93,7 @@ describe('the built client', () => {
     expect(res.text).toBe('');
   });
 
-  it('never compresses, even when the browser asks', async () => {
+  it('sends a file the build left no compressed copy of as it is, even when the browser asks', async () => {
     const res = await t.request('/assets/index-Ab12Cd.js', { headers: { 'Accept-Encoding': 'gzip, br' } });
     expect(res.headers['content-encoding']).toBeUndefined();
     expect(res.text).toBe('console.log("app")');
