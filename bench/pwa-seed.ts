@@ -1,5 +1,5 @@
 // Runs inside the page (Playwright serialises the function, so it must be self-contained): replaces
-// the device's catalogue, prices and history with a synthetic catalogue at real scale, written in
+// the device's catalogue, prices, 1h averages and history with a synthetic catalogue at real scale, written in
 // the shapes client/db/records.ts reads.
 
 export interface DeviceSeed {
@@ -16,10 +16,12 @@ export async function seedDevice(seed: DeviceSeed): Promise<void> {
     request.onerror = () => reject(request.error);
   });
   const now = Math.floor(Date.now() / 1000);
-  const tx = db.transaction(['items', 'latest', 'points', 'meta'], 'readwrite');
-  for (const name of ['items', 'latest', 'points'] as const) tx.objectStore(name).clear();
+  const tx = db.transaction(['items', 'latest', 'points', 'meta', 'hourly'], 'readwrite');
+  for (const name of ['items', 'latest', 'points', 'hourly'] as const) tx.objectStore(name).clear();
   const items = tx.objectStore('items');
   const latest = tx.objectStore('latest');
+  const hourly = tx.objectStore('hourly');
+  const hour = now - (now % 3600) - 3600;
   for (let id = 1; id <= seed.items; id += 1) {
     const base = 50 + ((id * 7919) % 2_000_000);
     items.put({
@@ -36,6 +38,9 @@ export async function seedDevice(seed: DeviceSeed): Promise<void> {
       volume24h: id % 7 === 0 ? null : id * 70,
     });
     latest.put({ itemId: id, high: base + (id % 50), highTime: now - (id % 4000), low: base, lowTime: now - (id % 3000), seq: id });
+    // Every tenth item an hour that averaged a fifth lower: "unstable" for the steady filter.
+    const avg = id % 10 === 0 ? Math.round(base * 0.8) : base;
+    hourly.put({ itemId: id, timestamp: hour, avgHigh1h: avg + (id % 50), avgLow1h: avg, volumes: [id % 90, id % 70] });
   }
   const points = tx.objectStore('points');
   const day = 86_400;
@@ -52,6 +57,7 @@ export async function seedDevice(seed: DeviceSeed): Promise<void> {
   const meta = tx.objectStore('meta');
   meta.put(Date.now(), 'catalogueAt');
   meta.put(Date.now(), 'pricesAt');
+  meta.put(hour, 'hourlyWindow');
   meta.put({ fullAt: Date.now() }, `history:${seed.chartItem}:24h`);
   meta.put({ fullAt: Date.now() }, `history:${seed.chartItem}:5m`);
   await new Promise<void>((resolve, reject) => {

@@ -17,6 +17,7 @@ import {
 import type { Timestep } from '../shared/domain/timestep';
 import type { MoverPeriod } from '../shared/domain/movers';
 import { MoversResponseSchema, type MoversResponse } from '../shared/protocol/movers';
+import { HourlyResponseSchema, type HourlyResponse } from '../shared/protocol/hourly';
 
 /** The server answered, but with an error (or with something that is not our protocol). */
 export class ApiError extends Error {
@@ -69,6 +70,8 @@ export interface Api {
   history(id: number, timestep: Timestep, since?: number): Promise<HistoryAnswer>;
   latestPrices(since?: string): Promise<LatestPricesResponse>;
   movers(period: MoverPeriod, minVolume: number): Promise<MoversResponse>;
+  /** Every item's bucket of the newest 1h window (revalidated by ETag: a bodiless 304 while unchanged). */
+  hourly(): Promise<HourlyResponse>;
 }
 
 const GATEWAY_DOWN = new Set([502, 503, 504]);
@@ -119,5 +122,6 @@ export function createApi(options: ApiOptions = {}): Api {
     latestPrices: (since) =>
       requestJson(`/prices/latest${since === undefined ? '' : `?since=${encodeURIComponent(since)}`}`, LatestPricesResponseSchema),
     movers: (period, minVolume) => requestJson(`/movers?period=${period}&minVolume=${minVolume}`, MoversResponseSchema),
+    hourly: () => requestJson('/prices/hourly', HourlyResponseSchema),
   };
 }

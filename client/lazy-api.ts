@@ -12,5 +12,6 @@ export function createLazyApi(options: ApiOptions): Api {
     history: async (id, timestep, since) => (await load()).history(id, timestep, since),
     latestPrices: async (since) => (await load()).latestPrices(since),
     movers: async (period, minVolume) => (await load()).movers(period, minVolume),
+    hourly: async () => (await load()).hourly(),
   };
 }

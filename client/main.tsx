@@ -41,6 +41,8 @@ async function start(root: HTMLElement): Promise<void> {
     // The open stream is the server answering: a request that failed before it came back no longer counts.
     createEffect(() => live.status().state === 'live' && connectivity.report(true));
     scheduleRefresh(data.refresh, () => live.status().state === 'live');
+    // A stored 1h window (or the stream back after a cut) may bring another hour's averages.
+    createEffect(on(() => live.historyTick('1h').count, () => void data.refreshHourly(), { defer: true }));
     createEffect(on(() => live.status().syncedAt, (synced) => synced !== null && data.confirmPrices(Date.now()), { defer: true }));
     // Created once here: JSX props are getters, so a call inside them would run on every read.
     const sw = registerServiceWorker();

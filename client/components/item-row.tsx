@@ -1,7 +1,7 @@
 // One table row, one cell per shown column. Reads its price from the store, so a live change to
 // this item redraws these cells and nothing else.
 import { createMemo, For } from 'solid-js';
-import type { CatalogueItem, PriceRecord } from '../db/records';
+import type { CatalogueItem, HourRecord, PriceRecord } from '../db/records';
 import type { Column } from '../table/columns';
 import { tradeFiguresOf } from '../table/row-figures';
 import { RowCell, type RowContext } from './row-cells';
@@ -9,6 +9,8 @@ import { RowCell, type RowContext } from './row-cells';
 export interface ItemRowProps {
   item: CatalogueItem;
   price: PriceRecord | undefined;
+  /** The item's bucket of the newest 1h window, if the device holds one. */
+  hour: HourRecord | undefined;
   columns: readonly Column[];
   now: number;
   /** Seconds without a trade after which a leg is stale (the server's STALE_AFTER). */
@@ -25,7 +27,7 @@ export interface ItemRowProps {
 }
 
 export function ItemRow(props: ItemRowProps) {
-  const figures = createMemo(() => tradeFiguresOf(props.item, props.price, props.now, props.staleAfter));
+  const figures = createMemo(() => tradeFiguresOf(props.item, props.price, props.now, props.staleAfter, props.hour));
   const row: RowContext = {
     get item() { return props.item; },
     get price() { return props.price; },

@@ -2,7 +2,7 @@
 // only the rows in view (plus a margin) exist in the DOM, which keeps 4,500 rows smooth on a phone.
 import { createEffect, createMemo, For, on, type JSX } from 'solid-js';
 import { createRowWindow } from '../lib/create-row-window';
-import type { CatalogueItem } from '../db/records';
+import type { CatalogueItem, HourRecord } from '../db/records';
 import type { PriceMap } from '../state/prices-store';
 import type { SortDir, SortKey } from '../table/sort-keys';
 import { tableWidth, type Column } from '../table/columns';
@@ -21,6 +21,8 @@ export interface ItemTableProps {
   /** Seconds without a trade after which a leg is stale (the server's STALE_AFTER). */
   staleAfter: number;
   watchlist: ReadonlySet<number>;
+  /** Per item, its bucket of the newest 1h window (the "unstable" flag). */
+  hourly: ReadonlyMap<number, HourRecord>;
   /** The "Left" column's text for an item. */
   limitLeft: (item: CatalogueItem) => string;
   sort: SortKey | null;
@@ -33,6 +35,8 @@ export interface ItemTableProps {
   resetKey?: string;
   /** Shown in place of rows when there are none. */
   empty: JSX.Element;
+  /** Exact amounts on a narrow screen: smaller type, and an amount may take two lines of its row. */
+  tight?: boolean;
 }
 
 export function ItemTable(props: ItemTableProps) {
@@ -51,7 +55,7 @@ export function ItemTable(props: ItemTableProps) {
 
   return (
     <div class="table-scroll" ref={rowWindow.attach} tabindex="0" role="region" aria-label={props.label} onScroll={rowWindow.onScroll}>
-      <table class="items" aria-rowcount={props.rows.length + 1} style={{ width: `max(100%, ${tableWidth(props.columns)}px)` }}>
+      <table class={props.tight ? 'items tight' : 'items'} aria-rowcount={props.rows.length + 1} style={{ width: `max(100%, ${tableWidth(props.columns)}px)` }}>
         <caption class="visually-hidden">{props.label}</caption>
         <colgroup>
           {/* The name column has no width: it takes what the others leave. */}
@@ -69,6 +73,7 @@ export function ItemTable(props: ItemTableProps) {
               <ItemRow
                 item={item}
                 price={props.prices[item.id]}
+                hour={props.hourly.get(item.id)}
                 columns={props.columns}
                 now={props.now}
                 staleAfter={props.staleAfter}

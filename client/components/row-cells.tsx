@@ -1,6 +1,7 @@
 // One cell per column id (client/table/columns.ts): what a row shows in each column.
 import { A } from '@solidjs/router';
 import { Show, type JSX } from 'solid-js';
+import { UNSTABLE_OFF_AVERAGE } from '../../shared/domain/market-flags';
 import { formatPercent, formatPrice } from '../../shared/domain/price-format';
 import type { CatalogueItem, PriceRecord } from '../db/records';
 import { itemPath } from '../lib/item-path';
@@ -60,6 +61,12 @@ export function RowCell(props: { column: ColumnId; row: RowContext }): JSX.Eleme
             <span class="flag" title="Inverted: sell below buy, the two legs traded at different times">
               <span aria-hidden="true">⇅</span>
               <span class="visually-hidden">inverted</span>
+            </span>
+          </Show>
+          <Show when={r.figures.unstable}>
+            <span class="flag" title={`Unstable: a latest price is more than ${UNSTABLE_OFF_AVERAGE * 100}% off its 1-hour average`}>
+              <span aria-hidden="true">≁</span>
+              <span class="visually-hidden">unstable</span>
             </span>
           </Show>
         </td>

@@ -3,7 +3,7 @@
 import { For, onMount, Show } from 'solid-js';
 import type { FilterPreset } from '../state/device-prefs';
 import { CLEARED_FILTERS, countActiveFilters, unreadableFilters, type MembersFilter, type TableQuery, type TextFilter } from '../table/table-query';
-import { THIN_MAX_VOLUME, THIN_MIN_ROI } from '../../shared/domain/market-flags';
+import { THIN_MAX_VOLUME, THIN_MIN_ROI, UNSTABLE_OFF_AVERAGE } from '../../shared/domain/market-flags';
 import { FilterPresets } from './filter-presets';
 
 export interface TableFiltersProps {
@@ -61,7 +61,7 @@ export function TableFilters(props: TableFiltersProps) {
               </label>
             )}
           </For>
-          <label class="check" title={`Thin: ROI of ${THIN_MIN_ROI * 100}% or more on fewer than ${THIN_MAX_VOLUME} trades a day. Unstable: sell below buy.`}>
+          <label class="check" title={`Thin: ROI of ${THIN_MIN_ROI * 100}% or more on fewer than ${THIN_MAX_VOLUME} trades a day. Unstable: a latest price more than ${UNSTABLE_OFF_AVERAGE * 100}% off its 1-hour average.`}>
             <input type="checkbox" checked={props.query.steady} onChange={(event) => props.onChange({ steady: event.currentTarget.checked })} />
             Hide thin or unstable
           </label>
@@ -71,7 +71,7 @@ export function TableFilters(props: TableFiltersProps) {
           </label>
         </div>
         <p class="muted filter-note">
-          Thin: ROI {THIN_MIN_ROI * 100}% or more on fewer than {THIN_MAX_VOLUME} trades a day. Unstable: the latest sell is below the latest buy.
+          Thin: ROI {THIN_MIN_ROI * 100}% or more on fewer than {THIN_MAX_VOLUME} trades a day. Unstable: the latest buy or sell is more than {UNSTABLE_OFF_AVERAGE * 100}% off its 1-hour average.
         </p>
         <div class="filter-actions">
           <button type="button" disabled={active() === 0} onClick={() => props.onChange(CLEARED_FILTERS)}>Clear all filters</button>

@@ -1,12 +1,17 @@
-// Above the table: which columns (presets), exact or compact numbers, and where starred items go.
-import { For } from 'solid-js';
+// Above the table: which columns (a preset, then single columns on top of it), exact or compact
+// numbers, and where starred items go.
+import { For, Show } from 'solid-js';
 import type { NumberFormat } from '../state/device-prefs';
-import { PRESET_IDS, PRESETS, type PresetId } from '../table/columns';
+import { isPresetId, PRESET_IDS, PRESETS, type ColumnId } from '../table/columns';
+import { isCustom, type ColumnChoice } from '../table/column-choice';
 import type { StarredMode } from '../table/table-query';
+import { ColumnPicker } from './column-picker';
 
 export interface TableToolbarProps {
-  preset: PresetId;
-  onPreset: (preset: PresetId) => void;
+  columns: ColumnChoice;
+  /** The columns the picker offers on this screen. */
+  pickable: readonly ColumnId[];
+  onColumns: (choice: ColumnChoice) => void;
   numbers: NumberFormat;
   onNumbers: (format: NumberFormat) => void;
   /** Absent on the watchlist, where every row is starred. */
@@ -14,13 +19,18 @@ export interface TableToolbarProps {
   onStarred?: (mode: StarredMode) => void;
 }
 
+const CUSTOM = 'custom';
+
 export function TableToolbar(props: TableToolbarProps) {
   return (
     <div class="toolbar">
       <label>
         Columns
-        <select value={props.preset} onChange={(event) => props.onPreset(event.currentTarget.value as PresetId)}>
+        <select value={isCustom(props.columns) ? CUSTOM : props.columns} onChange={(event) => isPresetId(event.currentTarget.value) && props.onColumns(event.currentTarget.value)}>
           <For each={PRESET_IDS}>{(id) => <option value={id}>{PRESETS[id].label}</option>}</For>
+          <Show when={isCustom(props.columns)}>
+            <option value={CUSTOM} disabled>Custom</option>
+          </Show>
         </select>
       </label>
       {props.starred !== undefined && (
@@ -36,6 +46,7 @@ export function TableToolbar(props: TableToolbarProps) {
       <button type="button" class="numbers-toggle" aria-pressed={props.numbers === 'exact'} onClick={() => props.onNumbers(props.numbers === 'exact' ? 'compact' : 'exact')}>
         Exact numbers
       </button>
+      <ColumnPicker choice={props.columns} pickable={props.pickable} onChoose={props.onColumns} />
     </div>
   );
 }

@@ -20,6 +20,8 @@ interface MetaValues {
   server: { demo: boolean };
   /** The server's STALE_AFTER (seconds), kept so the stale marks follow it offline too. */
   staleAfterSeconds: number;
+  /** Start of the 1h window the `hourly` store holds (unix seconds). */
+  hourlyWindow: number;
 }
 
 const META_GUARDS: { [K in keyof MetaValues]: Guard<MetaValues[K]> } = {
@@ -29,6 +31,7 @@ const META_GUARDS: { [K in keyof MetaValues]: Guard<MetaValues[K]> } = {
   pricesAt: num,
   server: shape<MetaValues['server']>({ demo: bool }),
   staleAfterSeconds: num,
+  hourlyWindow: int,
 };
 
 export type MetaKey = keyof MetaValues;

@@ -45,10 +45,10 @@ export async function withQuotaRetry<T>(db: GeDb, write: () => Promise<T>): Prom
 }
 
 /**
- * Replaces every row of `store` with `rows` and writes `metaValue` under `metaKey`, in one
- * transaction, under the quota retry: a whole download (the catalogue, a price snapshot).
+ * Replaces every row of `store` with `rows` and writes each of `meta` under its key, in one
+ * transaction, under the quota retry: a whole download (the catalogue, a price snapshot, an hour's averages).
  */
-export async function replaceStore(db: GeDb, store: 'items' | 'latest', rows: readonly unknown[], meta: Readonly<Record<string, unknown>>): Promise<void> {
+export async function replaceStore(db: GeDb, store: 'items' | 'latest' | 'hourly', rows: readonly unknown[], meta: Readonly<Record<string, unknown>>): Promise<void> {
   await withQuotaRetry(db, async () => {
     const tx = db.transaction([store, 'meta'], 'readwrite');
     const target = tx.objectStore(store);

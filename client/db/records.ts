@@ -3,6 +3,8 @@
 // server answer to what the device stores.
 import type { Bucket, CatalogueItem, LatestPrice, LatestPricesResponse } from '../../shared/protocol/api';
 import type { PriceUpdate } from '../../shared/protocol/events';
+import type { HourlyResponse } from '../../shared/protocol/hourly';
+import type { HourAverages } from '../../shared/domain/market-flags';
 import type { Timestep } from '../../shared/domain/timestep';
 import { bool, int, nullable, num, shape, str, timestep } from './guards';
 
@@ -13,6 +15,15 @@ export type { CatalogueItem };
 export type PriceRecord = LatestPrice & { itemId: number };
 
 export type PointRecord = Bucket & { itemId: number; timestep: Timestep };
+
+/** One item's bucket of the newest 1h window the device holds: what its latest legs are compared with. */
+export interface HourRecord extends HourAverages {
+  itemId: number;
+  /** The window's start (unix seconds). */
+  timestamp: number;
+  /** Items traded in the window at the instant-buy (high) and instant-sell (low) price. */
+  volumes: [high: number, low: number];
+}
 
 export interface WatchEntry {
   itemId: number;
@@ -54,6 +65,10 @@ export const isPointRecord = shape<PointRecord>({
   lowPriceVolume: int,
 });
 
+const isVolumes = (value: unknown): value is [number, number] => Array.isArray(value) && value.length === 2 && value.every(int);
+
+export const isHourRecord = shape<HourRecord>({ itemId: int, timestamp: int, avgHigh1h: nullableInt, avgLow1h: nullableInt, volumes: isVolumes });
+
 export const isWatchEntry = shape<WatchEntry>({ itemId: int, addedAt: num });
 
 /** The prices of a GET /api/v1/prices/latest answer. */
@@ -76,4 +91,11 @@ export function toPriceRecord(update: PriceUpdate): PriceRecord {
     lowTime: update.low_time,
     seq: update.seq,
   };
+}
+
+/** The items of a GET /api/v1/prices/hourly answer (none while the server holds no hour). */
+export function toHourRecords(response: HourlyResponse): HourRecord[] {
+  const { timestamp } = response;
+  if (timestamp === null) return [];
+  return Object.entries(response.items).map(([key, [avgHigh1h, avgLow1h, high, low]]) => ({ itemId: Number(key), timestamp, avgHigh1h, avgLow1h, volumes: [high, low] }));
 }

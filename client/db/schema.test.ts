@@ -22,6 +22,21 @@ describe('device database upgrades', () => {
     db.close();
   });
 
+  it('adds the 1h averages store to a database of the journal version, keeping the trades and the stars', async () => {
+    const name = uniqueDbName();
+    const old = await openGeDb({ name, version: 3 });
+    expect(old.objectStoreNames.contains('hourly')).toBe(false);
+    await setWatched(old, 4151, true, 1);
+    await old.put('journal', { id: 't1', itemId: 4151 });
+    old.close();
+
+    const db = await openGeDb({ name });
+    expect(db.objectStoreNames.contains('hourly')).toBe(true);
+    expect(await listWatchlist(db)).toEqual([4151]);
+    expect(await db.get('journal', 't1')).toEqual({ id: 't1', itemId: 4151 });
+    db.close();
+  });
+
   it('lets an older open connection go so a newer version can open', async () => {
     const name = uniqueDbName();
     let told = false;

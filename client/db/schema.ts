@@ -19,6 +19,8 @@ export interface GeDbSchema extends DBSchema {
   watchlist: { key: number; value: unknown };
   /** The user's logged trades (Trade), keyed by id. */
   journal: { key: string; value: unknown; indexes: { byItem: number } };
+  /** Every item's bucket of the newest 1h window (HourRecord), keyed by item id. */
+  hourly: { key: number; value: unknown };
 }
 
 export type GeDb = IDBPDatabase<GeDbSchema>;
@@ -40,6 +42,10 @@ const MIGRATIONS: ReadonlyArray<(db: GeDb, tx: UpgradeTx) => void> = [
   (db) => {
     const journal = db.createObjectStore('journal', { keyPath: 'id' });
     journal.createIndex('byItem', 'itemId');
+  },
+  (db) => {
+    // The table's "unstable" flag compares every item with its 1-hour average, offline too.
+    db.createObjectStore('hourly', { keyPath: 'itemId' });
   },
 ];
 

@@ -10,7 +10,8 @@ import type { CatalogueItem } from '../db/records';
 import { formatLimitLeft } from '../../shared/domain/journal-limits';
 import { createLimitLeft } from '../journal/limit-left';
 import { createMediaQuery, NARROW_QUERY } from '../lib/media-query';
-import { columnsFor, defaultPreset, type Column, type PresetId } from '../table/columns';
+import { columnsFor, COLUMN_IDS, defaultPreset, fitsScreen, type Column, type ColumnId } from '../table/columns';
+import { FIXED_COLUMN, shownColumns, type ColumnChoice } from '../table/column-choice';
 import { selectRows } from '../table/select-rows';
 import { createTableKeys, SHORTCUTS } from './table-keys';
 import { nextSort, parseTableQuery, toSearchParams, type TableQuery } from '../table/table-query';
@@ -18,13 +19,18 @@ import { nextSort, parseTableQuery, toSearchParams, type TableQuery } from '../t
 export interface TableView {
   query: Accessor<TableQuery>;
   rows: Accessor<CatalogueItem[]>;
-  preset: Accessor<PresetId>;
+  /** The columns chosen: a preset, or a custom set. */
+  choice: Accessor<ColumnChoice>;
   columns: Accessor<Column[]>;
+  /** The columns the picker offers on this screen (all but the name, which never hides). */
+  pickable: Accessor<readonly ColumnId[]>;
+  /** Exact numbers on a narrow screen: the cells draw them smaller rather than scroll sideways. */
+  tight: Accessor<boolean>;
   /** Per item, the buy limit left in the journal's open windows. */
   limitLeft: Accessor<Map<number, number | null>>;
   update(change: Partial<TableQuery>): void;
-  /** Picks a column preset: kept on the device and put in the URL. */
-  choosePreset(preset: PresetId): void;
+  /** Picks a preset or a custom set: kept on the device and put in the URL. */
+  chooseColumns(choice: ColumnChoice): void;
   /** A URL parameter outside the table state (e.g. `focus`). */
   param(name: string): string | undefined;
 }
@@ -36,18 +42,20 @@ export function createTableView(items: Accessor<readonly CatalogueItem[]>): Tabl
   const query = createMemo(() => parseTableQuery(params));
   // Ordering uses figures at the moment of sorting; ages in cells tick on their own.
   const limitLeft = createLimitLeft(data);
-  const rows = createMemo(() => selectRows(items(), data.allPrices(), query(), untrack(data.now), data.staleAfter(), data.watchlist(), limitLeft()));
-  const preset = () => query().cols ?? data.prefs.preset() ?? defaultPreset(narrow());
+  const rows = createMemo(() => selectRows(items(), data.allPrices(), query(), untrack(data.now), data.staleAfter(), data.watchlist(), limitLeft(), data.hourly()));
+  const choice = () => query().cols ?? data.prefs.columns() ?? defaultPreset(narrow());
   const update = (change: Partial<TableQuery>) => setParams({ ...toSearchParams({ ...query(), ...change }), focus: undefined }, { replace: true });
   return {
     query,
     rows,
-    preset,
-    columns: createMemo(() => columnsFor(preset(), narrow(), data.prefs.numbers() === 'exact')),
+    choice,
+    columns: createMemo(() => columnsFor(shownColumns(choice()), narrow(), data.prefs.numbers() === 'exact')),
+    tight: () => narrow() && data.prefs.numbers() === 'exact',
+    pickable: createMemo(() => COLUMN_IDS.filter((id) => id !== FIXED_COLUMN && fitsScreen(id, narrow()))),
     limitLeft,
     update,
-    choosePreset(next) {
-      data.prefs.setPreset(next);
+    chooseColumns(next) {
+      data.prefs.setColumns(next);
       update({ cols: next });
     },
     param: (name) => {
@@ -72,6 +80,7 @@ export function CatalogueTable(props: { label: string; view: TableView; empty: J
         now={data.now()}
         staleAfter={data.staleAfter()}
         watchlist={data.watchlist()}
+        hourly={data.hourly()}
         limitLeft={(item) => formatLimitLeft(props.view.limitLeft(), item.id, item.limit)}
         sort={props.view.query().sort}
         dir={props.view.query().dir}
@@ -80,6 +89,7 @@ export function CatalogueTable(props: { label: string; view: TableView; empty: J
         current={keys.current()}
         resetKey={JSON.stringify(toSearchParams({ ...props.view.query(), cols: null }))}
         empty={props.empty}
+        tight={props.view.tight()}
       />
       <ShortcutsDialog open={keys.help()} shortcuts={SHORTCUTS} onClose={() => keys.setHelp(false)} />
     </>

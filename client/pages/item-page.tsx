@@ -39,6 +39,12 @@ export function ItemPage() {
     const current = item();
     return current ? tradeFiguresOf(current, data.prices[current.id], data.now(), data.staleAfter()) : null;
   };
+  // The chart's own last hour (5m or 1h buckets) when it has one; else the hour the table uses.
+  const averages = () => {
+    const fromChart = hourAverages(history.buckets() ?? [], data.now());
+    const stored = data.hourly().get(id());
+    return fromChart.avgHigh1h === null && fromChart.avgLow1h === null && stored ? { avgHigh1h: stored.avgHigh1h, avgLow1h: stored.avgLow1h } : fromChart;
+  };
   const coverage = () => {
     const buckets = history.buckets() ?? [];
     const oldest = buckets.length === 0 ? null : Math.min(...buckets.map((b) => b.timestamp));
@@ -71,7 +77,7 @@ export function ItemPage() {
             <MarketWarnings
               roi={figures()?.roi ?? null}
               volume24h={current().volume24h}
-              stability={{ high: data.prices[current().id]?.high ?? null, low: data.prices[current().id]?.low ?? null, ...hourAverages(history.buckets() ?? [], data.now()) }}
+              stability={{ high: data.prices[current().id]?.high ?? null, low: data.prices[current().id]?.low ?? null, ...averages() }}
             />
             {/* The chart comes before the figures, so on a phone it starts within the first screen. */}
             <section class="chart-section" aria-labelledby="chart-title">

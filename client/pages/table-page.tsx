@@ -23,8 +23,9 @@ export function TablePage() {
         onDeletePreset={prefs.deleteFilterPreset}
       />
       <TableToolbar
-        preset={view.preset()}
-        onPreset={view.choosePreset}
+        columns={view.choice()}
+        pickable={view.pickable()}
+        onColumns={view.chooseColumns}
         numbers={prefs.numbers()}
         onNumbers={prefs.setNumbers}
         starred={view.query().starred}

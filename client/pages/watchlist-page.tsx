@@ -11,7 +11,7 @@ export function WatchlistPage() {
   return (
     <>
       <h1 class="visually-hidden">Watchlist</h1>
-      <TableToolbar preset={view.preset()} onPreset={view.choosePreset} numbers={data.prefs.numbers()} onNumbers={data.prefs.setNumbers} />
+      <TableToolbar columns={view.choice()} pickable={view.pickable()} onColumns={view.chooseColumns} numbers={data.prefs.numbers()} onNumbers={data.prefs.setNumbers} />
       <p class="result-count">
         {view.rows().length} starred {view.rows().length === 1 ? 'item' : 'items'}
       </p>

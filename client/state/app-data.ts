@@ -4,15 +4,19 @@ import { batch, createMemo, createSignal, untrack, type Accessor } from 'solid-j
 import type { Api } from '../api';
 import { listCatalogue } from '../db/catalogue';
 import { readMeta, writeMeta } from '../db/meta';
+import { listHourly } from '../db/hourly';
 import { listPrices } from '../db/prices';
-import type { CatalogueItem, PriceRecord } from '../db/records';
+import type { CatalogueItem, HourRecord, PriceRecord } from '../db/records';
 import type { GeDb } from '../db/schema';
 import { listWatchlist, setWatched } from '../db/watchlist';
 import { createJournal, type Journal } from '../journal/journal-state';
 import { STALE_AFTER_SECONDS } from '../table/row-figures';
 import { createDevicePrefs, type DevicePrefs } from './device-prefs';
 import { createPriceStore, type PriceMap } from './prices-store';
-import { refreshFromServer } from './refresh';
+import { refreshFromServer, refreshHourly } from './refresh';
+
+/** Per item id, its bucket of the newest 1h window the device holds. */
+export type HourlyMap = ReadonlyMap<number, HourRecord>;
 
 export interface AppData {
   db: GeDb;
@@ -23,6 +27,10 @@ export interface AppData {
   /** The prices for a computation over every item (sorting, filtering): tracks one version signal. */
   allPrices(): PriceMap;
   watchlist: Accessor<ReadonlySet<number>>;
+  /** The newest 1h window's averages, for the "unstable" flag on every row. */
+  hourly: Accessor<HourlyMap>;
+  /** The server stored a 1h window (or the stream is back): fetch the averages if they changed. */
+  refreshHourly(): Promise<void>;
   setWatched(itemId: number, watched: boolean): Promise<void>;
   /** The user's logged trades. */
   journal: Journal;
@@ -65,6 +73,8 @@ export function createAppData(options: AppDataOptions): AppData {
   const store = createPriceStore();
   const [items, setItems] = createSignal<readonly CatalogueItem[]>([]);
   const [watchlist, setWatchlist] = createSignal<ReadonlySet<number>>(new Set());
+  const [hourly, setHourlyMap] = createSignal<HourlyMap>(new Map());
+  const setHourly = (records: readonly HourRecord[]) => setHourlyMap(new Map(records.map((record) => [record.itemId, record])));
   const [loaded, setLoaded] = createSignal(false);
   const [pricesAt, setPricesAt] = createSignal<number | null>(null);
   const [demo, setDemo] = createSignal(false);
@@ -86,11 +96,15 @@ export function createAppData(options: AppDataOptions): AppData {
       }),
   );
 
+  // The averages only flag rows: read after the first rows are drawn, so they never hold those back.
+  // Unreadable, they stay empty (nothing flagged) until the next refresh stores a window again.
+  const hourlyRead = deviceRead.then(() => listHourly(db)).then(setHourly, () => undefined);
+
   // The network pass starts after the device read so older stored data never lands on top of it.
   const refreshOnce = async (): Promise<void> => {
-    await deviceRead;
+    await hourlyRead;
     try {
-      await refreshFromServer({ db, api, setDemo, setStaleAfter, setItems, setPricesAt, showPrices: store.show, replacePrices: store.replace });
+      await refreshFromServer({ db, api, setDemo, setStaleAfter, setItems, setPricesAt, setHourly, showPrices: store.show, replacePrices: store.replace });
       setRefreshError(null);
     } catch (error) {
       // Shown beside the freshness line; the device copy stays on screen.
@@ -109,6 +123,12 @@ export function createAppData(options: AppDataOptions): AppData {
     prices: store.prices,
     allPrices: () => (store.version(), store.snapshot()),
     watchlist,
+    hourly,
+    async refreshHourly() {
+      await hourlyRead;
+      // A failure keeps the averages the device holds; the next pass (a window, a refresh) tries again.
+      await refreshHourly({ db, api, setHourly }).catch(() => undefined);
+    },
     journal: createJournal(db),
     async setWatched(itemId, watched) {
       await setWatched(db, itemId, watched, Date.now());

@@ -13,24 +13,31 @@ describe('device preferences', () => {
     createRoot(() => {
       const prefs = createDevicePrefs(storage);
       prefs.setNumbers('exact');
-      prefs.setPreset('alch');
+      prefs.setColumns('alch');
       prefs.saveFilterPreset({ name: 'Cheap flips', params: { maxPrice: '10k', minRoi: '2' } });
     });
     createRoot(() => {
       const again = createDevicePrefs(storage);
       expect(again.numbers()).toBe('exact');
-      expect(again.preset()).toBe('alch');
+      expect(again.columns()).toBe('alch');
       expect(again.filterPresets()).toEqual([{ name: 'Cheap flips', params: { maxPrice: '10k', minRoi: '2' } }]);
       again.deleteFilterPreset('Cheap flips');
       expect(again.filterPresets()).toEqual([]);
     });
   });
 
+  it('keeps columns shown and hidden one by one', () => {
+    const storage = memoryStorage();
+    createRoot(() => createDevicePrefs(storage).setColumns(['star', 'name', 'low', 'margin']));
+    expect(storage.map.get('ge:columns')).toBe('star.name.low.margin');
+    createRoot(() => expect(createDevicePrefs(storage).columns()).toEqual(['star', 'name', 'low', 'margin']));
+  });
+
   it('starts from the defaults when what is stored cannot be read', () => {
     createRoot(() => {
       const prefs = createDevicePrefs(memoryStorage({ 'ge:numbers': 'huge', 'ge:columns': 'everything', 'ge:filter-presets': '{not json' }));
       expect(prefs.numbers()).toBe('compact');
-      expect(prefs.preset()).toBeNull();
+      expect(prefs.columns()).toBeNull();
       expect(prefs.filterPresets()).toEqual([]);
     });
   });

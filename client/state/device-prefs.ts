@@ -1,8 +1,8 @@
-// Choices kept on this device, not in the URL by default: how numbers read, which column preset,
+// Choices kept on this device, not in the URL by default: how numbers read, which columns,
 // the saved filter presets. localStorage, because they are tiny and needed before the first paint
 // (IndexedDB would hold the table back a round trip). A value it cannot read is the default.
 import { createSignal, type Accessor } from 'solid-js';
-import { isPresetId, type PresetId } from '../table/columns';
+import { formatColumnChoice, parseColumnChoice, type ColumnChoice } from '../table/column-choice';
 
 export type NumberFormat = 'compact' | 'exact';
 
@@ -15,15 +15,15 @@ export interface FilterPreset {
 export interface DevicePrefs {
   numbers: Accessor<NumberFormat>;
   setNumbers(format: NumberFormat): void;
-  /** null: the default for the screen width. */
-  preset: Accessor<PresetId | null>;
-  setPreset(preset: PresetId): void;
+  /** A preset or a custom set; null: the default for the screen width. */
+  columns: Accessor<ColumnChoice | null>;
+  setColumns(choice: ColumnChoice): void;
   filterPresets: Accessor<readonly FilterPreset[]>;
   saveFilterPreset(preset: FilterPreset): void;
   deleteFilterPreset(name: string): void;
 }
 
-const KEYS = { numbers: 'ge:numbers', preset: 'ge:columns', filters: 'ge:filter-presets' } as const;
+const KEYS = { numbers: 'ge:numbers', columns: 'ge:columns', filters: 'ge:filter-presets' } as const;
 
 function isFilterPreset(value: unknown): value is FilterPreset {
   if (typeof value !== 'object' || value === null) return false;
@@ -55,9 +55,8 @@ export function createDevicePrefs(storage: Pick<Storage, 'getItem' | 'setItem'> 
       // full or blocked: the choice still holds until the page closes
     }
   };
-  const storedPreset = read(KEYS.preset);
   const [numbers, setNumbers] = createSignal<NumberFormat>(read(KEYS.numbers) === 'exact' ? 'exact' : 'compact');
-  const [preset, setPreset] = createSignal<PresetId | null>(isPresetId(storedPreset) ? storedPreset : null);
+  const [columns, setColumns] = createSignal<ColumnChoice | null>(parseColumnChoice(read(KEYS.columns)));
   const [filterPresets, setFilterPresets] = createSignal<readonly FilterPreset[]>(readPresets(read(KEYS.filters)));
   const keepPresets = (next: FilterPreset[]) => {
     setFilterPresets(next);
@@ -69,10 +68,10 @@ export function createDevicePrefs(storage: Pick<Storage, 'getItem' | 'setItem'> 
       setNumbers(format);
       write(KEYS.numbers, format);
     },
-    preset,
-    setPreset(next) {
-      setPreset(next);
-      write(KEYS.preset, next);
+    columns,
+    setColumns(next) {
+      setColumns(next);
+      write(KEYS.columns, formatColumnChoice(next));
     },
     filterPresets,
     saveFilterPreset: (saved) => keepPresets([...filterPresets().filter((p) => p.name !== saved.name), saved]),

@@ -1,11 +1,12 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
+import type { HourlyResponse } from '../../shared/protocol/hourly';
 import type { Api, CatalogueAnswer } from '../api';
 import { listCatalogue } from '../db/catalogue';
 import { readMeta, writeMeta } from '../db/meta';
-import type { CatalogueItem } from '../db/records';
+import type { CatalogueItem, HourRecord } from '../db/records';
 import { openTestDb } from '../db/test-db';
-import { refreshFromServer, type RefreshTarget } from './refresh';
+import { refreshFromServer, refreshHourly, type RefreshTarget } from './refresh';
 
 const whip: CatalogueItem = {
   id: 4151, name: 'Abyssal whip', examine: 'A weapon from the Abyss.', members: true, icon: 'Abyssal whip.png',
@@ -25,13 +26,14 @@ function fakeApi(answer: () => CatalogueAnswer): Api & { catalogueCalls: number 
     item: async () => Promise.reject(new Error('not used')),
     history: async () => Promise.reject(new Error('not used')),
     movers: async () => Promise.reject(new Error('not used')),
+    hourly: async () => ({ timestep: '1h' as const, timestamp: null, items: {} }),
   };
   return api;
 }
 
 function target(db: RefreshTarget['db'], api: Api, shown: CatalogueItem[][]): RefreshTarget {
   return {
-    db, api, setDemo: () => {}, setStaleAfter: () => {}, showPrices: () => {}, replacePrices: () => {}, setPricesAt: () => {},
+    db, api, setDemo: () => {}, setStaleAfter: () => {}, showPrices: () => {}, replacePrices: () => {}, setPricesAt: () => {}, setHourly: () => {},
     setItems: (items) => shown.push(items),
   };
 }
@@ -61,6 +63,22 @@ describe('the catalogue refresh', () => {
     expect((await listCatalogue(db))[0]?.volume1h).toBe(501);
     expect(await readMeta(db, 'catalogueTag')).toBe('W/"two"');
     expect(shown).toHaveLength(2);
+    db.close();
+  });
+});
+
+describe('refreshing the 1h averages', () => {
+  it('shows a new window once, and leaves the screen alone while the server answers the same one', async () => {
+    const db = await openTestDb();
+    let answer: HourlyResponse = { timestep: '1h', timestamp: 7200, items: { 4151: [1_710_000, 1_690_000, 40, 60] } };
+    const shown: Array<readonly HourRecord[]> = [];
+    const target = { db, api: { hourly: async () => answer }, setHourly: (records: readonly HourRecord[]) => shown.push(records) };
+    await refreshHourly(target);
+    await refreshHourly(target);
+    expect(shown.map((records) => records.map((r) => [r.itemId, r.timestamp]))).toEqual([[[4151, 7200]]]);
+    answer = { timestep: '1h', timestamp: 10_800, items: { 2: [190, 180, 1, 1] } };
+    await refreshHourly(target);
+    expect(shown.at(-1)?.map((r) => [r.itemId, r.avgHigh1h])).toEqual([[2, 190]]);
     db.close();
   });
 });

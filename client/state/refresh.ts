@@ -1,11 +1,13 @@
 // Brings the device up to date with the server: server facts, the catalogue when it is old, and
-// the prices that changed since the stored cursor (or a full snapshot when the server says so).
+// the prices that changed since the stored cursor (or a full snapshot when the server says so),
+// and the newest hour's averages when the server has another window.
 import { formatEventId } from '../../shared/domain/event-id';
 import type { Api } from '../api';
 import { replaceCatalogue } from '../db/catalogue';
 import { readMeta, writeMeta } from '../db/meta';
+import { storeHourly } from '../db/hourly';
 import { applyLatest } from '../db/prices';
-import type { CatalogueItem, PriceRecord } from '../db/records';
+import type { CatalogueItem, HourRecord, PriceRecord } from '../db/records';
 import type { GeDb } from '../db/schema';
 
 /** Names, limits and volumes change slowly; prices are refreshed on every pass. */
@@ -22,6 +24,8 @@ export interface RefreshTarget {
   showPrices(records: readonly PriceRecord[]): void;
   replacePrices(records: readonly PriceRecord[]): void;
   setPricesAt(at: number): void;
+  /** Every item's bucket of a 1h window newer than the one on screen. */
+  setHourly(records: readonly HourRecord[]): void;
 }
 
 async function refreshCatalogue(target: RefreshTarget): Promise<void> {
@@ -44,6 +48,12 @@ async function refreshPrices(target: RefreshTarget, since: string | undefined): 
   target.setPricesAt(at);
 }
 
+/** The 1h averages: a 304 and no write while the server's newest window is the one held. */
+export async function refreshHourly(target: Pick<RefreshTarget, 'db' | 'setHourly'> & { api: Pick<Api, 'hourly'> }): Promise<void> {
+  const stored = await storeHourly(target.db, await target.api.hourly());
+  if (stored) target.setHourly(stored);
+}
+
 export async function refreshFromServer(target: RefreshTarget): Promise<void> {
   const health = await target.api.health();
   target.setDemo(health.demo);
@@ -55,5 +65,6 @@ export async function refreshFromServer(target: RefreshTarget): Promise<void> {
   await Promise.all([
     catalogueOld ? refreshCatalogue(target) : undefined,
     refreshPrices(target, cursor && sameEpoch ? formatEventId(cursor) : undefined),
+    refreshHourly(target),
   ]);
 }

@@ -1,4 +1,5 @@
-// The table's columns and the presets of them a trader switches between. A column is data: its id
+// The table's columns and the presets of them a trader switches between (column-choice.ts adds
+// columns shown or hidden one by one). A column is data: its id
 // picks the cell (components/row-cells.tsx), its sort key the ordering. A new column is one entry
 // here, one cell, and (if it sorts) one sort key.
 import type { SortKey } from './sort-keys';
@@ -64,15 +65,24 @@ export function defaultPreset(narrow: boolean): PresetId {
   return narrow ? 'basic' : 'flip';
 }
 
-/** Columns of gp amounts: wider when numbers are exact ("1,736,412,000" in place of "1.74B"). */
+/**
+ * Columns of gp amounts: wider when numbers are exact ("1,736,412,000" in place of "1.74B"). A
+ * narrow screen has no width to give: there the cells keep their width and the table draws exact
+ * amounts smaller, breaking after a comma when one is still too long (`tight` in ItemTable).
+ */
 const GP_COLUMNS = new Set<ColumnId>(['low', 'high', 'margin', 'tax', 'profit', 'potential', 'potentialVolume', 'marginVolume', 'highalch', 'alchProfit']);
 const EXACT_EXTRA = 44;
 
-/** The columns shown: the preset's, without the icon on a narrow screen. */
-export function columnsFor(preset: PresetId, narrow: boolean, exact = false): Column[] {
-  return PRESETS[preset].columns
-    .filter((id) => !(narrow && id === 'icon'))
-    .map((id) => (exact && GP_COLUMNS.has(id) ? { ...COLUMNS[id], width: COLUMNS[id].width + EXACT_EXTRA } : COLUMNS[id]));
+/** Columns a narrow screen never shows: its rows have no room for icons. */
+export function fitsScreen(id: ColumnId, narrow: boolean): boolean {
+  return !(narrow && id === 'icon');
+}
+
+/** The columns shown: these, without the icon on a narrow screen. */
+export function columnsFor(ids: readonly ColumnId[], narrow: boolean, exact = false): Column[] {
+  return ids
+    .filter((id) => fitsScreen(id, narrow))
+    .map((id) => (exact && !narrow && GP_COLUMNS.has(id) ? { ...COLUMNS[id], width: COLUMNS[id].width + EXACT_EXTRA } : COLUMNS[id]));
 }
 
 export function tableWidth(columns: readonly Column[]): number {

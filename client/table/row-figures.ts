@@ -1,10 +1,10 @@
 // One item's figures as the table and the item page show them: the shared trading figures plus
 // what a 4-hour limit window can make and whether the margin can be trusted.
 import { computeFigures, type Figures } from '../../shared/domain/figures';
-import { isThin } from '../../shared/domain/market-flags';
+import { isThin, isUnstable } from '../../shared/domain/market-flags';
 import { marginVolume, potentialProfit, volumeAwareProfit } from '../../shared/domain/potential-profit';
 import { formatAge } from '../../shared/domain/price-format';
-import type { CatalogueItem, PriceRecord } from '../db/records';
+import type { CatalogueItem, HourRecord, PriceRecord } from '../db/records';
 
 /**
  * A leg older than this is flagged stale until the server has said its own STALE_AFTER
@@ -36,22 +36,23 @@ export interface TradeFigures extends Figures {
   potential: number | null;
   potentialVolume: number | null;
   marginVolume: number | null;
-  /** High ROI on little volume, or legs crossed (sell below buy): a margin not to trust. */
+  /** A latest leg far off its 1-hour average (shared/domain/market-flags.ts). */
+  unstable: boolean;
+  /** Thin (high ROI on little volume) or unstable: a margin not to trust. */
   shaky: boolean;
 }
 
-/**
- * The table has no hourly average for every item, so "unstable" there is the crossed legs the
- * latest prices show; the item page compares with the 1-hour average (shared/domain/market-flags.ts).
- */
-export function tradeFiguresOf(item: CatalogueItem, price: PriceRecord | undefined, now: number, staleAfter = STALE_AFTER_SECONDS): TradeFigures {
+/** `hour`: the item's bucket of the newest 1h window the device holds; without one it is not unstable. */
+export function tradeFiguresOf(item: CatalogueItem, price: PriceRecord | undefined, now: number, staleAfter = STALE_AFTER_SECONDS, hour?: HourRecord): TradeFigures {
   const figures = figuresOf(item, price, now, staleAfter);
+  const unstable = isUnstable({ high: price?.high ?? null, low: price?.low ?? null, avgHigh1h: hour?.avgHigh1h ?? null, avgLow1h: hour?.avgLow1h ?? null });
   return {
     ...figures,
     potential: potentialProfit(figures.profit, item.limit),
     potentialVolume: volumeAwareProfit(figures.profit, item.limit, item.volume24h),
     marginVolume: marginVolume(figures.margin, item.volume24h),
-    shaky: figures.inverted || isThin(figures.roi, item.volume24h),
+    unstable,
+    shaky: unstable || isThin(figures.roi, item.volume24h),
   };
 }
 

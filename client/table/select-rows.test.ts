@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CatalogueItem, PriceRecord } from '../db/records';
+import type { CatalogueItem, HourRecord, PriceRecord } from '../db/records';
 import { selectRows } from './select-rows';
 import { parseTableQuery } from './table-query';
 
@@ -76,8 +76,20 @@ describe('choosing the table rows', () => {
     expect(names({ maxAge: '30s' })).toEqual([]);
   });
 
-  it('hides thin items (18% on one trade a day) and unstable ones (sell below buy)', () => {
-    expect(names({ steady: '1' })).toEqual(['Logs', 'Abyssal whip', 'Steel cannonball']);
+  it('hides thin items (18% on one trade a day) and unstable ones (a latest leg over 15% off its 1-hour average)', () => {
+    const hour = (itemId: number, avgHigh1h: number | null, avgLow1h: number | null): HourRecord => ({ itemId, timestamp: NOW - 3600, avgHigh1h, avgLow1h, volumes: [5, 5] });
+    const hourly = new Map([
+      // The whip's legs sit within 15% of its averages; the tentacle's sell is 17% under its average.
+      [4151, hour(4151, 1_600_000, 1_500_000)],
+      [12006, hour(12006, 2_400_000, 2_000_000)],
+      [1511, hour(1511, null, null)],
+    ]);
+    const steady = (map: typeof hourly) => selectRows(items, prices, parseTableQuery({ steady: '1' }), NOW, 3600, new Set(), new Map(), map).map((i) => i.name);
+    expect(steady(hourly)).toEqual(['Logs', 'Abyssal whip', 'Steel cannonball']);
+    // Crossed legs alone are not unstable, and an item with no known average is never flagged.
+    expect(steady(new Map())).toEqual(['Logs', 'Abyssal whip', 'Abyssal tentacle', 'Steel cannonball']);
+    // Just past the threshold on the buy leg: 1,700,000 against an average of 1,470,000 is 15.6% off.
+    expect(steady(new Map([[4151, hour(4151, null, 1_470_000)]]))).toEqual(['Logs', 'Abyssal tentacle', 'Steel cannonball']);
   });
 
   it('pins starred items to the top in the chosen order, or shows only them', () => {

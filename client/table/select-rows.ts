@@ -1,6 +1,6 @@
 // Filters and sorts the whole catalogue on the device: no request, so search is instant offline.
 import { hasLimitLeft, limitLeftOf } from '../../shared/domain/journal-limits';
-import type { CatalogueItem, PriceRecord } from '../db/records';
+import type { CatalogueItem, HourRecord, PriceRecord } from '../db/records';
 import type { PriceMap } from '../state/prices-store';
 import { oldestLegAge, STALE_AFTER_SECONDS, tradeFiguresOf, type TradeFigures } from './row-figures';
 import type { SortKey } from './sort-keys';
@@ -73,6 +73,8 @@ export function selectRows(
   staleAfter = STALE_AFTER_SECONDS,
   starred: ReadonlySet<number> = new Set(),
   limitLeft: LimitLeft = new Map(),
+  /** Per item, its bucket of the newest 1h window: what "unstable" compares the latest legs with. */
+  hourly: ReadonlyMap<number, HourRecord> = new Map(),
 ): CatalogueItem[] {
   const needle = query.q.trim().toLowerCase();
   const range = parseRangeFilters(query);
@@ -89,7 +91,7 @@ export function selectRows(
     const rank = needle === '' ? 0 : matchRank(item.name, needle);
     if (rank < 0) continue;
     const price = prices[item.id];
-    const figures = needFigures ? tradeFiguresOf(item, price, now, staleAfter) : null;
+    const figures = needFigures ? tradeFiguresOf(item, price, now, staleAfter, hourly.get(item.id)) : null;
     if (filteredOut(range, query, item, price, figures, now)) continue;
     // An explicit sort wins over relevance; without one, the best name match comes first.
     const relevance = query.sort === null ? rank : 0;

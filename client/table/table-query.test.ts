@@ -35,6 +35,12 @@ describe('table state in the URL', () => {
     expect(parseTableQuery({ cols: 'everything' }).cols).toBeNull();
   });
 
+  it('round-trips columns picked one by one', () => {
+    const query = parseTableQuery({ cols: 'star.name.low.margin' });
+    expect(query.cols).toEqual(['star', 'name', 'low', 'margin']);
+    expect(toSearchParams(query).cols).toBe('star.name.low.margin');
+  });
+
   it('names the filters it cannot read and counts the ones in force', () => {
     const query = parseTableQuery({ minRoi: 'lots', maxAge: 'soon', minProfit: '5k', members: 'f2p', steady: '1' });
     expect(unreadableFilters(query)).toEqual(['minRoi', 'maxAge']);

@@ -3,7 +3,7 @@
 // button shows the same view.
 import { parseDuration } from '../../shared/domain/duration';
 import { parsePrice } from '../../shared/domain/price-format';
-import { isPresetId, type PresetId } from './columns';
+import { formatColumnChoice, parseColumnChoice, type ColumnChoice } from './column-choice';
 import { SORT_KEYS, type SortDir, type SortKey } from './sort-keys';
 
 export type MembersFilter = 'all' | 'members' | 'f2p';
@@ -25,8 +25,8 @@ export type TableQuery = Record<TextFilter, string> & {
   starred: StarredMode;
   /** Only items with buy limit left by the journal's open windows (`?limit=left`). */
   limitLeft: boolean;
-  /** A column preset chosen in the URL; null: the one kept on the device. */
-  cols: PresetId | null;
+  /** The columns chosen in the URL (a preset or a custom set); null: those kept on the device. */
+  cols: ColumnChoice | null;
 };
 
 export type SearchParams = Partial<Record<string, string | string[]>>;
@@ -41,7 +41,6 @@ function oneOf<T extends string>(value: string, options: readonly T[], fallback:
 
 export function parseTableQuery(params: SearchParams): TableQuery {
   const sort = first(params.sort);
-  const cols = first(params.cols);
   const text = Object.fromEntries(TEXT_FILTERS.map((key) => [key, first(params[key])])) as Record<TextFilter, string>;
   return {
     ...text,
@@ -52,7 +51,7 @@ export function parseTableQuery(params: SearchParams): TableQuery {
     steady: first(params.steady) === '1',
     starred: oneOf(first(params.starred), ['mixed', 'pin', 'only'], 'mixed'),
     limitLeft: first(params.limit) === 'left',
-    cols: isPresetId(cols) ? cols : null,
+    cols: parseColumnChoice(first(params.cols)),
   };
 }
 
@@ -68,7 +67,7 @@ export function toSearchParams(query: TableQuery): Record<string, string | undef
     steady: query.steady ? '1' : undefined,
     starred: query.starred === 'mixed' ? undefined : query.starred,
     limit: query.limitLeft ? 'left' : undefined,
-    cols: query.cols ?? undefined,
+    cols: query.cols === null ? undefined : formatColumnChoice(query.cols),
   };
 }
 

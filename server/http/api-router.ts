@@ -9,6 +9,7 @@ import { registerHealthRoutes } from './health-routes';
 import { registerStreamRoutes } from './stream-routes';
 import { registerMetricsRoutes } from './metrics-routes';
 import { registerMoversRoutes } from './movers-routes';
+import { registerHourlyRoutes } from './hourly-routes';
 
 const FALLBACK = 'api-fallback';
 
@@ -25,6 +26,7 @@ export function apiRouter(deps: AppDeps): Router {
   registerHealthRoutes(router, deps);
   registerItemRoutes(router, deps);
   registerPriceRoutes(router, deps);
+  registerHourlyRoutes(router, deps);
   registerHistoryRoutes(router, deps);
   registerStreamRoutes(router, deps);
   registerMetricsRoutes(router, deps, 'public');

@@ -45,3 +45,26 @@ export async function readBucketRange(db: Db, itemId: number, timestep: Timestep
     newest: row?.newest === null || row?.newest === undefined ? null : Number(row.newest),
   };
 }
+
+export interface WindowBucket extends BucketRecord {
+  itemId: number;
+}
+
+/** Every item's bucket of one window (one timestep, one start), by item id. */
+export async function readWindowBuckets(db: Db, timestep: Timestep, timestamp: number): Promise<WindowBucket[]> {
+  const rows = await db
+    .selectFrom('price_buckets')
+    .select(['item_id', 'avg_high', 'avg_low', 'high_volume', 'low_volume'])
+    .where('timestep', '=', timestep)
+    .where('timestamp', '=', timestamp)
+    .orderBy('item_id')
+    .execute();
+  return rows.map((row) => ({
+    itemId: Number(row.item_id),
+    timestamp,
+    avgHighPrice: row.avg_high,
+    avgLowPrice: row.avg_low,
+    highPriceVolume: Number(row.high_volume),
+    lowPriceVolume: Number(row.low_volume),
+  }));
+}

@@ -52,6 +52,16 @@ export async function listSyncedWindows(db: Db, step: WindowStep, since: number)
   return rows.map((row) => Number(row.timestamp));
 }
 
+/** Start of the newest window of `step` written (unix seconds), or null when none is. */
+export async function readNewestWindow(db: Db, step: WindowStep): Promise<number | null> {
+  const newest = await db
+    .selectFrom('synced_windows')
+    .select((eb) => eb.fn.max('timestamp').as('ts'))
+    .where('timestep', '=', step)
+    .executeTakeFirst();
+  return newest?.ts === null || newest?.ts === undefined ? null : Number(newest.ts);
+}
+
 export async function pruneSyncedWindows(db: Db, step: WindowStep, before: number): Promise<void> {
   await db.deleteFrom('synced_windows').where('timestep', '=', step).where('timestamp', '<', before).execute();
 }
@@ -61,13 +71,8 @@ export async function pruneSyncedWindows(db: Db, step: WindowStep, before: numbe
  * with it. An item that did not trade in those hours gets 0, not a stale figure.
  */
 async function refreshItemVolumes(db: Db, now: number): Promise<void> {
-  const newest = await db
-    .selectFrom('synced_windows')
-    .select((eb) => eb.fn.max('timestamp').as('ts'))
-    .where('timestep', '=', '1h')
-    .executeTakeFirst();
-  if (newest?.ts === null || newest?.ts === undefined) return;
-  const last = Number(newest.ts);
+  const last = await readNewestWindow(db, '1h');
+  if (last === null) return;
   const first = last - DAY + HOUR;
   await sql`
     insert into item_volumes (item_id, volume_1h, volume_24h, updated_at)

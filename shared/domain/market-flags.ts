@@ -18,11 +18,15 @@ export function isOffAverage(latest: number | null, average1h: number | null): b
   return Math.abs(latest - average1h) / average1h > UNSTABLE_OFF_AVERAGE;
 }
 
-export interface StabilityInput {
-  high: number | null;
-  low: number | null;
+/** Each leg's average over the last hour. */
+export interface HourAverages {
   avgHigh1h: number | null;
   avgLow1h: number | null;
+}
+
+export interface StabilityInput extends HourAverages {
+  high: number | null;
+  low: number | null;
 }
 
 /** Either leg far off its own 1-hour average. */
@@ -38,7 +42,7 @@ export interface AveragedBucket {
 }
 
 /** Each leg's average over the buckets that started in the last hour (one 1h bucket, or twelve of 5m). */
-export function hourAverages(buckets: readonly AveragedBucket[], now: number): { avgHigh1h: number | null; avgLow1h: number | null } {
+export function hourAverages(buckets: readonly AveragedBucket[], now: number): HourAverages {
   const recent = buckets.filter((b) => b.timestamp >= now - 3600);
   // A 1h view's newest bucket may have started just over an hour ago: take it alone then.
   const held = recent.length > 0 ? recent : buckets.slice(-1).filter((b) => b.timestamp >= now - 7200);

@@ -69,3 +69,33 @@ test('the skip link becomes visible when focused', async ({ page }) => {
   expect(box?.width ?? 0).toBeGreaterThan(40);
   expect(box?.height ?? 0).toBeGreaterThan(20);
 });
+
+test('a price copies its exact amount from the keyboard, Enter or Space, and the confirmation is announced', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.goto('/');
+  await expectItemRows(page);
+  await page.locator('body').press('/');
+  await page.keyboard.type(WHIP.name);
+  const row = itemTable(page).getByRole('row').filter({ has: page.getByRole('rowheader', { name: WHIP.name, exact: true }) });
+  await expect(itemTable(page).getByRole('rowheader')).toHaveText([WHIP.name]);
+  const buy = row.locator('td.col-low').getByRole('button');
+  const sell = row.locator('td.col-high').getByRole('button');
+  // Tab from the search box to the whip's buy price, through every control before it.
+  const focusedBuy = () => buy.evaluate((el) => el === document.activeElement);
+  for (let presses = 0; presses < 60 && !(await focusedBuy()); presses += 1) await page.keyboard.press('Tab');
+  await expect(buy).toBeFocused();
+  const status = page.getByRole('status').filter({ hasText: 'Copied' });
+
+  const buyExact = await buy.getAttribute('title');
+  expect(buyExact).toMatch(/^\d{1,3}(,\d{3})+ gp$/);
+  await page.keyboard.press('Enter');
+  await expect(status).toHaveText(`Copied ${buyExact}`);
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(buyExact?.replace(/\D/g, ''));
+
+  await page.keyboard.press('Tab');
+  await expect(sell).toBeFocused();
+  const sellExact = await sell.getAttribute('title');
+  await page.keyboard.press('Space');
+  await expect(status).toHaveText(`Copied ${sellExact}`);
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(sellExact?.replace(/\D/g, ''));
+});

@@ -5,32 +5,72 @@ import { buyCell, expect, expectItemRows, findItem, itemTable, screenshotPath, t
 const headers = (page: import('@playwright/test').Page) => itemTable(page).getByRole('columnheader').allTextContents();
 const gp = (title: string | null) => Number((title ?? '').replace(/[^\d-]/g, ''));
 
+/** At 360 px: no sideways scroll, no name and no amount cut, every row its 48 px. */
+async function expectWhole(page: import('@playwright/test').Page): Promise<void> {
+  const scroll = page.getByRole('region', { name: 'Grand Exchange items' });
+  expect(await scroll.evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(0);
+  await expect(itemTable(page).locator('td.col-profit').first()).toBeInViewport();
+  const cut = await itemTable(page).locator('tbody th a').evaluateAll((links) => links.filter((a) => a.scrollWidth > a.clientWidth || a.scrollHeight > a.clientHeight + 1).map((a) => a.textContent));
+  expect(cut).toEqual([]);
+  const figures = await itemTable(page).locator('tbody tr[aria-rowindex] td:has(.price)').evaluateAll((cells) =>
+    cells.filter((td) => td.scrollWidth > td.clientWidth || td.scrollHeight > td.clientHeight + 1).map((td) => `${td.className}: ${td.textContent}`),
+  );
+  expect(figures).toEqual([]);
+  const heights = await itemTable(page).locator('tbody tr[aria-rowindex]').evaluateAll((rows) => [...new Set(rows.map((tr) => Math.round(tr.getBoundingClientRect().height)))]);
+  expect(heights).toEqual([48]);
+}
+
 test.describe('on a 360 px phone', () => {
   test.use({ viewport: { width: 360, height: 740 } });
 
-  test('the default shows name, buy, sell and profit with no sideways scroll, and names wrap', async ({ page }, testInfo) => {
-    await page.goto('/');
-    await expectItemRows(page);
-    expect(await headers(page)).toEqual(['Watch', 'Name', 'Buy', 'Sell', 'Profit']);
-    const scroll = page.getByRole('region', { name: 'Grand Exchange items' });
-    expect(await scroll.evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(0);
-    await expect(itemTable(page).locator('td.col-profit').first()).toBeInViewport();
-    // Not one name is cut: every link shows all of its text.
-    const cut = await itemTable(page).locator('tbody th a').evaluateAll((links) => links.filter((a) => a.scrollWidth > a.clientWidth || a.scrollHeight > a.clientHeight + 1).map((a) => a.textContent));
-    expect(cut).toEqual([]);
-    const path = screenshotPath('table-phone-360.png');
-    await page.screenshot({ path });
-    await testInfo.attach('phone table at 360 px', { path, contentType: 'image/png' });
-  });
+  for (const numbers of ['compact', 'exact'] as const) {
+    test(`the default shows name, buy, sell and profit with no sideways scroll, names wrap and no figure is cut (${numbers} numbers)`, async ({ page }, testInfo) => {
+      await page.goto('/');
+      await expectItemRows(page);
+      if (numbers === 'exact') {
+        await page.getByRole('button', { name: 'Exact numbers' }).click();
+        await expect(itemTable(page).locator('td.col-low .price').first()).toHaveText(/^\d{1,3}(,\d{3})*$/);
+      }
+      expect(await headers(page)).toEqual(['Watch', 'Name', 'Buy', 'Sell', 'Profit']);
+      await expectWhole(page);
+      const path = screenshotPath(numbers === 'compact' ? 'table-phone-360.png' : 'table-phone-360-exact.png');
+      await page.screenshot({ path });
+      await testInfo.attach(`phone table at 360 px, ${numbers} numbers`, { path, contentType: 'image/png' });
+      // The dearest items, whose exact amounts are the longest, fit as well.
+      await itemTable(page).getByRole('button', { name: /^Buy/ }).click();
+      await expect(page).toHaveURL(/sort=low/);
+      await expect(itemTable(page).locator('td.col-low .price').first()).toHaveText(numbers === 'exact' ? /^\d{1,3}(,\d{3}){2,}$/ : /^[\d.]+[MB]$/);
+      await expectWhole(page);
+      await page.screenshot({ path: screenshotPath(`table-phone-360-${numbers}-dearest.png`) });
+    });
+  }
 });
 
-test('a column preset and exact numbers are kept on the device, across a reload and offline', async ({ page, context }, testInfo) => {
+test('a column preset, columns shown or hidden one by one and exact numbers are kept on the device and in the URL, across a reload and offline', async ({ page, context }, testInfo) => {
   await page.goto('/');
   await expectItemRows(page);
   await waitForServiceWorkerControl(page);
   await page.getByLabel('Columns').selectOption({ label: 'Flip' });
   await expect(page).toHaveURL(/cols=flip/);
   expect(await headers(page)).toEqual(['Watch', 'Name', 'Buy', 'Sell', 'Profit', 'ROI', 'Limit', 'Left', 'Pot. profit', 'Volume']);
+
+  // On top of the preset, by keyboard: open the picker, hide ROI, show the margin.
+  await page.getByText('Show or hide…').focus();
+  await page.keyboard.press('Enter');
+  const roi = page.getByRole('checkbox', { name: 'ROI', exact: true });
+  await expect(roi).toBeChecked();
+  await roi.focus();
+  await page.keyboard.press('Space');
+  await expect(roi).not.toBeChecked();
+  // Back past profit and tax: the list is in the table's order.
+  for (let i = 0; i < 3; i += 1) await page.keyboard.press('Shift+Tab');
+  await expect(page.getByRole('checkbox', { name: 'Margin', exact: true })).toBeFocused();
+  await page.keyboard.press('Space');
+  const custom = ['Watch', 'Name', 'Buy', 'Sell', 'Margin', 'Profit', 'Limit', 'Left', 'Pot. profit', 'Volume'];
+  await expect.poll(() => headers(page)).toEqual(custom);
+  await expect(page.getByLabel('Columns')).toHaveValue('custom');
+  await expect(page).toHaveURL(/cols=star\.icon\.name\.low\.high\.margin\.profit\.limit\.limitLeft\.potential\.volume(&|$)/);
+
   await page.getByRole('button', { name: 'Exact numbers' }).click();
   const row = await findItem(page, WHIP.name);
   await expect(buyCell(row)).toHaveText(/^\d{1,3}(,\d{3})+$/);
@@ -41,9 +81,17 @@ test('a column preset and exact numbers are kept on the device, across a reload 
   await context.setOffline(true);
   await page.goto('/');
   await expectItemRows(page);
-  await expect(page.getByLabel('Columns')).toHaveValue('flip');
+  await expect(page.getByLabel('Columns')).toHaveValue('custom');
   await expect(page.getByRole('button', { name: 'Exact numbers' })).toHaveAttribute('aria-pressed', 'true');
-  expect(await headers(page)).toContain('Pot. profit');
+  expect(await headers(page)).toEqual(custom);
+  await page.getByText('Show or hide…').click();
+  await expect(page.getByRole('checkbox', { name: 'Margin', exact: true })).toBeChecked();
+  await expect(page.getByRole('checkbox', { name: 'ROI', exact: true })).not.toBeChecked();
+  // Showing ROI again is the Flip preset once more.
+  await page.getByRole('checkbox', { name: 'ROI', exact: true }).check();
+  await page.getByRole('checkbox', { name: 'Margin', exact: true }).uncheck();
+  await expect(page.getByLabel('Columns')).toHaveValue('flip');
+  await expect(page).toHaveURL(/cols=flip/);
   await context.setOffline(false);
 });
 
