@@ -7,6 +7,7 @@ import { createSignal, onCleanup, type Accessor } from 'solid-js';
 import type { LatestPricesResponse } from '../../shared/protocol/api';
 import type { HistoryEvent, SyncCompleteEvent } from '../../shared/protocol/events';
 import { formatEventId } from '../../shared/domain/event-id';
+import { COMPACT_FORMAT } from '../../shared/protocol/compact-prices';
 import { readMeta } from '../db/meta';
 import type { PriceRecord } from '../db/records';
 import type { GeDb } from '../db/schema';
@@ -16,7 +17,8 @@ import { createLiveApplier, type LiveChange } from './live-applier';
 import { sameStatus, STARTING_STATUS, type LiveStatus } from './live-status';
 import { createStreamConnection, type EventSourceLike } from './stream-connection';
 
-export const STREAM_PATH = '/api/v1/prices/stream';
+/** The compact format: one small event per sync (shared/protocol/compact-prices.ts). */
+export const STREAM_PATH = `/api/v1/prices/stream?format=${COMPACT_FORMAT}`;
 
 export interface PriceStreamOptions {
   db: GeDb;

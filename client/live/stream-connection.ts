@@ -16,7 +16,7 @@ export interface EventSourceLike {
 }
 
 export interface StreamConnectionDeps {
-  /** The stream's path, e.g. /api/v1/prices/stream. */
+  /** The stream's path, with its query when it has one, e.g. /api/v1/prices/stream?format=p1. */
   url: string;
   /** EPOCH.SEQ of the newest batch the device has applied, or undefined when it holds none. */
   readCursor(): Promise<string | undefined>;
@@ -113,7 +113,7 @@ export function createStreamConnection(deps: StreamConnectionDeps): StreamConnec
       .catch(() => undefined)
       .finally(() => (reading = false));
     if (mine !== generation || !running) return;
-    const url = cursor === undefined ? deps.url : `${deps.url}?since=${encodeURIComponent(cursor)}`;
+    const url = cursor === undefined ? deps.url : `${deps.url}${deps.url.includes('?') ? '&' : '?'}since=${encodeURIComponent(cursor)}`;
     const opening = deps.openEventSource(url);
     source = opening;
     for (const name of STREAM_EVENTS) opening.addEventListener(name, (event) => receive(mine, name, event));

@@ -5,7 +5,10 @@
 // thousands of them stay cheap.
 import type { ServerResponse } from 'node:http';
 import type { Cursor } from '../../shared/domain/event-id';
-import { encodeUpdatesEvent } from './stream-payloads';
+import { encodeUpdatesEvent, updatesEventName } from './stream-payloads';
+import type { PriceFormat } from '../../shared/protocol/compact-prices';
+import { COMPACT_FORMAT } from '../../shared/protocol/compact-prices';
+import type { StreamEventName } from '../../shared/protocol/events';
 
 export interface ItemFilter {
   /** null: every item. */
@@ -20,8 +23,10 @@ export interface ClientOwner {
   readonly maxBackedUpMs: number;
   /** The client stayed backed up past a bound and should be dropped. */
   stuck(client: SseClient, reason: 'bytes' | 'time'): void;
-  /** A backlog was flushed outside a broadcast: `updates` updates in `batchBytes`, then a sync-complete. */
-  flushed(updates: number, batchBytes: number, syncBytes: number): void;
+  /** A backlog was flushed outside a broadcast as one event of `type` in `bytes`. */
+  flushed(type: StreamEventName, bytes: number): void;
+  /** The compact event bringing a client of `filter` from `since` to the current cursor. */
+  compactSince(since: number, filter: ItemFilter): string;
 }
 
 /** A rough size of one pending update's JSON, to bound a backlog without serialising it. */
@@ -37,11 +42,14 @@ export class SseClient {
   private pending: Map<number, string> | undefined;
   private pendingCursor: Cursor | undefined;
   private pendingSync = '';
+  /** Compact format, backed up: the seq it last had a batch for; on drain it gets one catch-up from there. */
+  private pendingSince: number | undefined;
 
   constructor(
     readonly id: string,
     readonly ip: string,
     readonly filter: ItemFilter,
+    readonly format: PriceFormat,
     readonly res: ServerResponse,
     /** Date.now() after which the hub ends the stream with a timeout event. */
     readonly deadline: number,
@@ -90,6 +98,21 @@ export class SseClient {
   }
 
   /**
+   * Delivers one sync in the compact format: `chunk` brings the client from seq `from` to the new
+   * cursor. While backed up only `from` of the first missed sync is kept: the pending state is then
+   * rebuilt from the price index on drain, with every leg changed meanwhile.
+   */
+  deliverCompact(chunk: string, from: number): boolean {
+    if (!this.open) return false;
+    if (!this.backedUp) {
+      this.write(chunk);
+      return true;
+    }
+    this.pendingSince ??= from;
+    return false;
+  }
+
+  /**
    * Writes a small event that must reach the client even while it is backed up (it could not be
    * rebuilt from the pending state on drain); the stuck bounds still cut a client that never drains.
    */
@@ -104,6 +127,7 @@ export class SseClient {
     this.pending = undefined;
     this.pendingCursor = undefined;
     this.pendingSync = '';
+    this.pendingSince = undefined;
     // Queued even when backed up: it is small, and the stuck timer still bounds the wait.
     this.send(chunk);
   }
@@ -140,9 +164,18 @@ export class SseClient {
     this.pending = undefined;
     this.pendingCursor = undefined;
     this.pendingSync = '';
+    const since = this.pendingSince;
+    this.pendingSince = undefined;
+    if (since !== undefined && this.open) {
+      const compact = this.owner.compactSince(since, this.filter);
+      this.owner.flushed(COMPACT_FORMAT, compact.length);
+      this.write(compact);
+      return;
+    }
     if (cursor === undefined || !this.open) return;
     const batch = updates.length > 0 ? encodeUpdatesEvent(cursor, updates) : '';
-    this.owner.flushed(updates.length, batch.length, sync.length);
+    if (batch !== '') this.owner.flushed(updatesEventName(updates.length), batch.length);
+    if (sync !== '') this.owner.flushed('sync-complete', sync.length);
     this.write(batch + sync);
   }
 }

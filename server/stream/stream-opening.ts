@@ -5,6 +5,7 @@ import { parseEventId, type Cursor } from '../../shared/domain/event-id';
 import type { ResyncEvent } from '../../shared/protocol/events';
 import type { CatchUp } from './catch-up';
 import type { ItemFilter } from './sse-client';
+import type { PriceFormat } from '../../shared/protocol/compact-prices';
 import { encodeRetry } from './sse-encode';
 import { encodeConnected, encodeResync } from './stream-payloads';
 
@@ -37,6 +38,7 @@ export function firstChunk(input: {
   cursor: Cursor;
   catchUp: CatchUp;
   filter: ItemFilter;
+  format: PriceFormat;
   resumeId: string | undefined;
 }): Opening {
   const { cursor, filter, resumeId } = input;
@@ -50,7 +52,7 @@ export function firstChunk(input: {
   const since = from.seq;
   if (since === cursor.seq) return { chunks: [head], catchup: 'exact' };
   // Even an empty catch-up is sent: its id moves the client's cursor to now.
-  return { chunks: [head, input.catchUp(since, filter)], catchup: 'exact' };
+  return { chunks: [head, input.catchUp(since, filter, input.format)], catchup: 'exact' };
 }
 
 function resyncReason(from: Cursor | null, now: Cursor): ResyncEvent['reason'] | null {

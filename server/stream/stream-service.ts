@@ -7,10 +7,12 @@ import type { CoreDeps } from '../core-deps';
 import { requireKnownItems } from '../known-items';
 import type { ChangeFeed, CommittedChanges, StoreHead } from '../change-feed';
 import { createPriceIndex, loadPriceSnapshot, type PriceIndex } from './price-index';
-import { createCatchUp, type CatchUp } from './catch-up';
+import { compactData, createCatchUp, type CatchUp } from './catch-up';
+import type { ItemFilter } from './sse-client';
+import { COMPACT_FORMAT } from '../../shared/protocol/compact-prices';
 import { SseHub, type RefusalReason } from './sse-hub';
 import { HttpError } from '../http-error';
-import { parseItemFilter, pickResumeId, queryValue } from './stream-request';
+import { parseFormat, parseItemFilter, pickResumeId, queryValue } from './stream-request';
 import { STREAM_HEADERS, writeStreamHead, firstChunk } from './stream-opening';
 import { createHeadWait } from './head-wait';
 import { parseEventId } from '../../shared/domain/event-id';
@@ -48,7 +50,13 @@ export function createStreamService(deps: StreamServiceDeps): StreamService {
   const { config, db, logger, metrics, feed } = deps;
   const now = deps.now ?? Date.now;
   const sse = config.sse;
-  const hub = new SseHub({ ...sse, logger, metrics, now });
+  const hub = new SseHub({
+    ...sse,
+    logger,
+    metrics,
+    now,
+    compactSince: (since, filter) => (catchUp === undefined ? '' : catchUp(since, filter, COMPACT_FORMAT)),
+  });
   let index: PriceIndex | undefined;
   let catchUp: CatchUp | undefined;
   let reloading: Promise<void> | undefined;
@@ -60,9 +68,13 @@ export function createStreamService(deps: StreamServiceDeps): StreamService {
     else apply(index, committed);
   };
 
+  /** What compact clients get of a sync that moved the index on from `from`. */
+  const compactFrom = (current: PriceIndex, from: number) => ({ from, data: (filter: ItemFilter) => compactData(current, from, filter) });
+
   const apply = (current: PriceIndex, committed: CommittedChanges): void => {
+    const from = current.cursor().seq;
     const result = current.apply(committed);
-    if (result === 'applied') hub.broadcast(committed);
+    if (result === 'applied') hub.broadcast(committed, compactFrom(current, from));
     else if (result === 'gap') reload(current);
     heads.moved();
   };
@@ -79,7 +91,7 @@ export function createStreamService(deps: StreamServiceDeps): StreamService {
         const after = snapshot.cursor;
         if (after.epoch !== before.epoch) hub.resyncAll('epoch-mismatch', after);
         else if (after.seq > before.seq) {
-          hub.broadcast({ ...after, committedAt: now(), changes: current.changedSince(before.seq, null) });
+          hub.broadcast({ ...after, committedAt: now(), changes: current.changedSince(before.seq, null) }, compactFrom(current, before.seq));
         }
       } catch (err) {
         // The old index stays; the next commit finds the same gap and tries again, and so does a
@@ -137,6 +149,7 @@ export function createStreamService(deps: StreamServiceDeps): StreamService {
       if (current === undefined || catchUp === undefined) return refuse('shutting_down');
       const params = new URLSearchParams(ctx.querystring);
       const filter = parseItemFilter(queryValue(params, 'items'));
+      const format = parseFormat(queryValue(params, 'format'));
       if (filter.ids !== null) await requireKnownItems(db, [...filter.ids]);
       // HEAD learns what a GET would open, with no body: it takes no slot and is never registered.
       if (ctx.method === 'HEAD') {
@@ -161,9 +174,9 @@ export function createStreamService(deps: StreamServiceDeps): StreamService {
       ctx.respond = false;
       writeStreamHead(res);
       const id = randomUUID();
-      const opening = firstChunk({ clientId: id, now: now(), retryMs: sse.retryMs, cursor: current.cursor(), catchUp, filter, resumeId });
+      const opening = firstChunk({ clientId: id, now: now(), retryMs: sse.retryMs, cursor: current.cursor(), catchUp, filter, format, resumeId });
       if (opening.catchup !== undefined) metrics.sseCatchups.inc({ result: opening.catchup });
-      hub.connect({ id, ip, filter, res, opening: opening.chunks });
+      hub.connect({ id, ip, filter, format, res, opening: opening.chunks });
     },
 
     clientCount: () => hub.size(),
