@@ -1,10 +1,12 @@
 // One sync to every client: each distinct filter's events are encoded once, and that one string
-// is written to every client holding the filter. Unfiltered clients all share a single string.
+// is written to every client holding the filter. Unfiltered clients all share a single string,
+// and gzip clients a single compressed copy of it.
 import type { Cursor } from '../../shared/domain/event-id';
 import type { CommittedChanges } from '../change-feed';
 import type { ItemFilter, SseClient } from './sse-client';
 import { encodeCompactEvent, encodeSyncComplete, encodeUpdateJson, encodeUpdatesEvent, updatesEventName } from './stream-payloads';
 import type { PriceFormat } from '../../shared/protocol/compact-prices';
+import { SharedPayload } from './gzip-wire';
 
 export interface ClientGroup {
   filter: ItemFilter;
@@ -43,8 +45,9 @@ export function fanOut(committed: CommittedChanges, groups: Iterable<ClientGroup
   for (const group of groups) {
     if (group.format !== 'json') {
       const event = encodeCompactEvent(cursor, compact.data(group.filter));
+      const payload = new SharedPayload(event);
       for (const client of group.clients) {
-        if (!client.deliverCompact(event, compact.from)) continue;
+        if (!client.deliverCompact(payload, compact.from)) continue;
         tally.p1.events += 1;
         tally.p1.bytes += event.length;
       }
@@ -53,7 +56,7 @@ export function fanOut(committed: CommittedChanges, groups: Iterable<ClientGroup
     const matched = group.filter.ids === null ? all : pick(group.filter.ids, byItem);
     const batch = matched.length > 0 ? encodeUpdatesEvent(cursor, matched.map(([, json]) => json)) : '';
     const updates = tally[updatesEventName(matched.length)];
-    const chunk = batch + syncEvent;
+    const chunk = new SharedPayload(batch + syncEvent);
     for (const client of group.clients) {
       if (!client.deliver(chunk, matched, cursor, syncEvent)) continue;
       tally['sync-complete'].events += 1;

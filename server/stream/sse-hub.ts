@@ -7,7 +7,8 @@ import type { Metrics } from '../metrics';
 import type { CommittedChanges, WindowCommitted } from '../change-feed';
 import type { Cursor } from '../../shared/domain/event-id';
 import type { ResyncEvent } from '../../shared/protocol/events';
-import { SseClient, type ClientOwner, type ItemFilter } from './sse-client';
+import { SseClient, type Chunk, type ClientOwner, type ItemFilter } from './sse-client';
+import { SharedPayload } from './gzip-wire';
 import { encodeRetry } from './sse-encode';
 import { encodeHeartbeat, encodeHistory, encodeResync, encodeTimeout } from './stream-payloads';
 import { fanOut, type ClientGroup, type CompactSource } from './fan-out';
@@ -79,7 +80,7 @@ export class SseHub {
   }
 
   /** Registers a stream whose first bytes (retry, connected, catch-up) are `opening`. */
-  connect(init: { id: string; ip: string; filter: ItemFilter; format: PriceFormat; res: ServerResponse; opening: readonly string[] }): SseClient {
+  connect(init: { id: string; ip: string; filter: ItemFilter; format: PriceFormat; gzip: boolean; res: ServerResponse; opening: readonly Chunk[] }): SseClient {
     const { logger, metrics, connectionTimeoutMs } = this.options;
     const key = groupKey(init.filter, init.format);
     let group = this.groups.get(key);
@@ -90,7 +91,7 @@ export class SseHub {
     // Jittered so the clients of one busy minute don't all come back in one wave.
     const deadline = this.options.now() + connectionTimeoutMs * (0.9 + Math.random() * 0.2);
     // The group's filter, not the request's copy: one Set per distinct filter.
-    const client = new SseClient(init.id, init.ip, group.filter, init.format, init.res, deadline, this.owner);
+    const client = new SseClient(init.id, init.ip, group.filter, init.format, init.res, deadline, this.owner, init.gzip);
     logger.info({ client_id: client.id, item_filters: init.filter.ids?.size ?? 0, remote_ip: init.ip }, 'SSE client connected');
     this.clients.add(client);
     this.perIp.set(init.ip, (this.perIp.get(init.ip) ?? 0) + 1);
@@ -114,18 +115,18 @@ export class SseHub {
 
   /** A history window is in the store: every client hears of it, whatever its item filter. */
   announceHistory(window: WindowCommitted): void {
-    const event = encodeHistory(window.timestep, window.timestamp);
+    const event = new SharedPayload(encodeHistory(window.timestep, window.timestamp));
     let written = 0;
     for (const client of this.clients) if (client.send(event)) written += 1;
-    this.count('history', written, written * event.length);
+    this.count('history', written, written * event.text.length);
     this.options.logger.debug({ client_count: written, timestep: window.timestep, timestamp: window.timestamp }, 'Announced a history window to SSE clients');
   }
 
   /** Every client's history is void (the store's epoch changed): tell them all to start over. */
   resyncAll(reason: ResyncEvent['reason'], cursor: Cursor): void {
-    const event = encodeResync(reason, cursor);
+    const event = new SharedPayload(encodeResync(reason, cursor));
     for (const client of this.clients) client.restart(event);
-    this.count('resync', this.clients.size, this.clients.size * event.length);
+    this.count('resync', this.clients.size, this.clients.size * event.text.length);
   }
 
   /** Stops accepting, tells every client when to come back, and ends every stream. */
@@ -155,23 +156,24 @@ export class SseHub {
   }
 
   private beat(): void {
-    const event = encodeHeartbeat(this.options.now());
+    // One payload per beat: gzip streams share one compressed copy of it.
+    const event = new SharedPayload(encodeHeartbeat(this.options.now()));
     let written = 0;
     for (const client of this.clients) if (client.writeIfIdle(event)) written += 1;
-    this.count('heartbeat', written, written * event.length);
+    this.count('heartbeat', written, written * event.text.length);
   }
 
   private sweep(): void {
     const now = this.options.now();
     let ended = 0;
-    let goodbye = '';
+    let goodbye: SharedPayload | undefined;
     for (const client of this.clients) {
       if (client.deadline > now) continue;
-      goodbye ||= encodeTimeout('connection-timeout', this.options.retryMs);
+      goodbye ??= new SharedPayload(encodeTimeout('connection-timeout', this.options.retryMs));
       client.end(goodbye);
       ended += 1;
     }
-    this.count('timeout', ended, ended * goodbye.length);
+    this.count('timeout', ended, ended * (goodbye?.text.length ?? 0));
   }
 
   private cut(client: SseClient, reason: 'bytes' | 'time'): void {
