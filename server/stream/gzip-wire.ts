@@ -13,7 +13,10 @@ export interface GzipPiece {
   /** CRC-32 and byte length of the uncompressed text. */
   crc: number;
   length: number;
-  shift: CrcShift;
+  /** Small text: kept, so a client's CRC simply runs over it (cheaper than building a shift). */
+  raw: Buffer | undefined;
+  /** Large text: the CRC shift for its length, built on first use. */
+  shift: CrcShift | undefined;
 }
 
 /** Magic, deflate, no flags, no mtime, no extra flags, OS unknown (RFC 1952). */
@@ -22,8 +25,15 @@ export const GZIP_HEADER = Buffer.from([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 0xff]);
 /** A final fixed-Huffman block holding nothing but its end code: what Z_FINISH writes after a flush. */
 const FINAL_EMPTY_BLOCK = Buffer.from([0x03, 0x00]);
 
-/** Below this a stored block costs 5 bytes more than the text and no CPU; compressing gains little. */
-const COMPRESS_FROM_BYTES = 256;
+/**
+ * Below this a payload goes in stored blocks (5 bytes more than the text, no CPU). Deflating a
+ * small payload saves a few hundred bytes but costs a compressor's start-up each time, and a sync
+ * has one small payload per distinct filter: thousands of them would cost the write loop far more
+ * than they save on the wire. The large payloads (an unfiltered sync, a catch-up) are the bytes.
+ */
+const COMPRESS_FROM_BYTES = 2048;
+/** Up to this a client's CRC runs over the text itself; above it, the shift is built once. */
+const RAW_CRC_UP_TO = 4096;
 const MAX_STORED = 0xffff;
 
 const DEFLATE_OPTIONS = { finishFlush: constants.Z_FULL_FLUSH };
@@ -31,7 +41,7 @@ const DEFLATE_OPTIONS = { finishFlush: constants.Z_FULL_FLUSH };
 export function gzipPiece(text: string): GzipPiece {
   const raw = Buffer.from(text);
   const bytes = raw.length >= COMPRESS_FROM_BYTES ? deflateRawSync(raw, DEFLATE_OPTIONS) : storedBlocks(raw);
-  return { bytes, crc: crc32(raw), length: raw.length, shift: crcShiftFor(raw.length) };
+  return { bytes, crc: crc32(raw), length: raw.length, raw: raw.length <= RAW_CRC_UP_TO ? raw : undefined, shift: undefined };
 }
 
 /** Non-final stored blocks (BFINAL 0, BTYPE 00): a 5-byte head each, the bytes as they are. */
@@ -54,7 +64,8 @@ export interface GzipTally {
 }
 
 export function addPiece(tally: GzipTally, piece: GzipPiece): void {
-  tally.crc = combineCrc(tally.crc, piece.crc, piece.shift);
+  if (piece.raw !== undefined) tally.crc = crc32(piece.raw, tally.crc);
+  else tally.crc = combineCrc(tally.crc, piece.crc, (piece.shift ??= crcShiftFor(piece.length)));
   tally.length = (tally.length + piece.length) % 2 ** 32;
 }
 
