@@ -22,7 +22,7 @@ export function registerPriceRoutes(router: Router, deps: Pick<AppDeps, 'db'>): 
     ctx.set('Cache-Control', 'no-store');
     if (format !== 'json') {
       ctx.type = 'application/json';
-      ctx.body = encodeCompactLatest(state, !delta, rows, Math.floor(Date.now() / 1000));
+      ctx.body = encodeCompactLatest(state, !delta, rows);
       return;
     }
     const prices: Record<string, LatestPrice> = {};

@@ -8,8 +8,13 @@ import type { Cursor } from '../domain/event-id';
 import type { LatestPrice, LatestPricesResponse } from './api';
 import { applyCompactItem, decodeCompactBatch, encodeCompactBatch, fullLegs } from './compact-prices';
 
-/** The answer as JSON text; `prices` ascending by item id. `base` is unix seconds (the server's now). */
-export function encodeCompactLatest(cursor: Cursor, full: boolean, prices: ReadonlyArray<PriceLegs & { itemId: number }>, base: number): string {
+/**
+ * The answer as JSON text; `prices` ascending by item id. Its base is the newest leg time in it, so
+ * times are small and the answer does not depend on the server's clock.
+ */
+export function encodeCompactLatest(cursor: Cursor, full: boolean, prices: ReadonlyArray<PriceLegs & { itemId: number }>): string {
+  let base = 0;
+  for (const p of prices) base = Math.max(base, p.highTime ?? 0, p.lowTime ?? 0);
   const p1 = encodeCompactBatch({ base, items: prices.map((p) => fullLegs(p.itemId, p)) });
   return `{"epoch":${JSON.stringify(cursor.epoch)},"seq":${cursor.seq},"full":${full},"p1":${p1}}`;
 }

@@ -11,6 +11,8 @@ export interface GzipStream {
   events: SseMessage[];
   /** Every compressed byte received so far. */
   compressed(): Buffer;
+  /** Bytes read from the socket so far: status line, headers, chunk framing and the body. */
+  bytesRead(): number;
   /** The response ended (the server closed it). */
   ended(): boolean;
   next(match: (event: SseMessage) => boolean, from?: number, timeoutMs?: number): Promise<SseMessage>;
@@ -39,6 +41,7 @@ export function openGzipStream(url: string, headers: Record<string, string> = {}
         headers: res.headers,
         events,
         compressed: () => Buffer.concat(chunks),
+        bytesRead: () => res.socket?.bytesRead ?? 0,
         ended: () => ended,
         next: (match, from = 0, timeoutMs = 5000) => waitFor('a matching event', () => events.slice(from).find(match), timeoutMs),
         close: () => req.destroy(),
