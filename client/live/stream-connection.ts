@@ -37,6 +37,8 @@ export interface StreamConnection {
   wake(): void;
   /** The network is gone: close and wait for wake(). */
   sleep(): void;
+  /** The app is away (hidden a while): close, not live, and wait for wake(). */
+  pause(): void;
   /** Applying failed: drop this connection and catch up from the stored cursor. */
   restart(): void;
 }
@@ -143,6 +145,11 @@ export function createStreamConnection(deps: StreamConnectionDeps): StreamConnec
       if (!running) return;
       drop();
       report('offline');
+    },
+    pause() {
+      if (!running) return;
+      drop();
+      report(everLive ? 'reconnecting' : 'connecting');
     },
     restart() {
       if (running) fail(0);
