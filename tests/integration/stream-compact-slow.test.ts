@@ -11,13 +11,10 @@ import { waitFor } from '../helpers/wait-for';
 
 const ITEM_COUNT = 3000;
 const MAX_SYNCS = 300;
-let server: StreamServer | undefined;
-const cleanups: Array<() => void> = [];
+const servers: StreamServer[] = [];
 
 afterEach(async () => {
-  for (const cleanup of cleanups.splice(0)) cleanup();
-  await server?.close();
-  server = undefined;
+  for (const s of servers.splice(0)) await s.close();
 });
 
 /** The body of a chunked HTTP/1.1 response read so far (complete chunks only). */
@@ -46,8 +43,8 @@ const move = (itemId: number, step: number): PriceInput => ({
 
 describe('a compact-format client that stops reading', () => {
   it('gets one catch-up with every leg changed while it was backed up, and ends exactly at the server\'s prices', async () => {
-    server = await startStreamServer({ SSE_SLOW_CLIENT_MAX_WAIT: '1h', SSE_SLOW_CLIENT_MAX_BYTES: '1000000000' });
-    const live = server;
+    const live = await startStreamServer({ SSE_SLOW_CLIENT_MAX_WAIT: '1h', SSE_SLOW_CLIENT_MAX_BYTES: '1000000000' });
+    servers.push(live);
     const ids = Array.from({ length: ITEM_COUNT }, (_, i) => i + 1);
     await addItems(live.store.db, ids);
     await applyChanges(live.store.db, live.feed, ids.map((id) => move(id, 0)));
@@ -60,7 +57,7 @@ describe('a compact-format client that stops reading', () => {
     socket.write(`GET /api/v1/prices/stream?format=p1 HTTP/1.1\r\nHost: ${hostname}\r\nAccept: text/event-stream\r\n\r\n`);
     socket.pause();
     socket.on('error', () => {});
-    cleanups.push(() => socket.destroy());
+    // Closed with the server (its sockets are destroyed at shutdown).
     await waitFor('the client to register', () => live.stream?.clientCount() === 1);
 
     const written = async (): Promise<number> => {
