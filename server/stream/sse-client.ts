@@ -6,8 +6,7 @@
 import type { ServerResponse } from 'node:http';
 import type { Cursor } from '../../shared/domain/event-id';
 import { encodeUpdatesEvent, updatesEventName } from './stream-payloads';
-import type { PriceFormat } from '../../shared/protocol/compact-prices';
-import { COMPACT_FORMAT } from '../../shared/protocol/compact-prices';
+import { COMPACT_FORMAT, type PriceFormat } from '../../shared/protocol/compact-prices';
 import type { StreamEventName } from '../../shared/protocol/events';
 import { addPiece, gzipEnd, gzipPiece, GZIP_HEADER, type GzipTally, type SharedPayload } from './gzip-wire';
 
