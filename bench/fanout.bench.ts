@@ -4,7 +4,8 @@
 //    process (so its RSS is measurable); clients live in load-generator processes.
 // 2. Reconnect storm: 5,000 clients drop at once and resume from their last ids.
 // 3. Bytes per client-hour while live, against polling the full table every 60 s.
-// FANOUT_PARTS=fanout,storm,bytes picks parts (default: all).
+// FANOUT_PARTS=fanout,gzip,storm,bytes picks parts (default: all; gzip reruns our fan-out with
+// every client on gzip, original and compact format, and needs fanout).
 import { fileURLToPath } from 'node:url';
 import { createRandom, type Random } from '../tests/helpers/seeded-random';
 import { HUBS, ITEM_COUNT, type HubName, type ServerCalls, type ServerReady } from './stream-bench-hub';
@@ -22,7 +23,7 @@ const LOAD_GENERATORS = 2;
 const STORM_CLIENTS = 5000;
 const SERVER_FILE = fileURLToPath(new URL('./stream-bench-server.ts', import.meta.url));
 const LOAD_FILE = fileURLToPath(new URL('./stream-load.ts', import.meta.url));
-const PARTS = new Set((process.env.FANOUT_PARTS ?? 'fanout,storm,bytes').split(','));
+const PARTS = new Set((process.env.FANOUT_PARTS ?? 'fanout,gzip,storm,bytes').split(','));
 const ids = Array.from({ length: ITEM_COUNT }, (_, i) => i + 1);
 
 interface Rig {
@@ -41,10 +42,13 @@ async function withRig<T>(hub: HubName, run: (rig: Rig) => Promise<T>): Promise<
   }
 }
 
-function specs(random: Random, filtered: number, unfiltered: number): ClientSpec[][] {
+/** Every client's wire: the original JSON by default; gzip and/or the compact format when asked. */
+type Wire = Pick<ClientSpec, 'gzip' | 'format'>;
+
+function specs(random: Random, filtered: number, unfiltered: number, wire: Wire = {}): ClientSpec[][] {
   const all: ClientSpec[] = [
-    ...Array.from({ length: filtered }, () => ({ filter: random.sample(ids, FILTER_SIZE) })),
-    ...Array.from({ length: unfiltered }, () => ({ filter: null })),
+    ...Array.from({ length: filtered }, () => ({ filter: random.sample(ids, FILTER_SIZE), ...wire })),
+    ...Array.from({ length: unfiltered }, () => ({ filter: null, ...wire })),
   ];
   return Array.from({ length: LOAD_GENERATORS }, (_, g) => all.filter((_, i) => i % LOAD_GENERATORS === g));
 }
@@ -57,11 +61,11 @@ async function syncAndWait(rig: Rig, random: Random, step: number) {
   return { sync, latencies, missing: replies.reduce((n, r) => n + r.missing, 0) };
 }
 
-async function fanout(hub: HubName) {
+async function fanout(hub: HubName, wire: Wire = {}) {
   return withRig(hub, async (rig) => {
     const random = createRandom(11);
     const before = await rig.server.call('rss', null);
-    const shares = specs(random, FILTERED, UNFILTERED);
+    const shares = specs(random, FILTERED, UNFILTERED, wire);
     const started = performance.now();
     const opened = await Promise.all(rig.loads.map((l, i) => l.call('connect', { port: rig.ready.port, clients: shares[i] ?? [], verify: false, concurrency: 200 })));
     const connectS = (performance.now() - started) / 1000;
@@ -139,8 +143,15 @@ async function main(): Promise<void> {
   const rows = [];
   if (PARTS.has('fanout')) for (const hub of HUBS) rows.push(await fanout(hub));
   const [ours, ...peers] = rows;
+  // Our hub again with every client on gzip: the original events, and the app's compact format.
+  const zipped = PARTS.has('gzip') && ours
+    ? [
+      { ...(await fanout('ours', { gzip: true })), hub: 'ours + gzip' },
+      { ...(await fanout('ours', { gzip: true, format: 'p1' })), hub: 'ours + gzip, p1' },
+    ]
+    : [];
   if (ours) {
-    printTable(`fan-out: ${FILTERED} clients with random ${FILTER_SIZE}-item filters + ${UNFILTERED} unfiltered, ${ITEM_COUNT} items, syncs of ${CHANGED} changes (${SYNCS} measured)`, rows);
+    printTable(`fan-out: ${FILTERED} clients with random ${FILTER_SIZE}-item filters + ${UNFILTERED} unfiltered, ${ITEM_COUNT} items, syncs of ${CHANGED} changes (${SYNCS} measured)`, [...rows, ...zipped]);
     printTable('ours against the peers (peer / ours: above 1 means ours is ahead)', peers.map((peer) => ({
       peer: peer.hub,
       'write loop': peer['write loop ms (median)'] / ours['write loop ms (median)'],

@@ -15,6 +15,8 @@ import { encodeHeartbeat } from '../server/stream/stream-payloads';
 import { addItems, commitChanges, priceMove } from '../tests/helpers/apply-changes';
 import { createRandom } from '../tests/helpers/seeded-random';
 import { openRawStream, type RawStream } from '../tests/helpers/sse-reader';
+import { openGzipStream } from '../tests/helpers/gzip-stream';
+import { gzipPiece } from '../server/stream/gzip-wire';
 import { startStreamServer, type StreamServer } from '../tests/helpers/stream-server';
 
 const SERIES_DIR = new URL('../../shared/data/osrs-wiki/latest-series/', import.meta.url).pathname;
@@ -34,8 +36,21 @@ export interface BytesRow extends Record<string, string | number> {
 /** Snapshots to replay: the real series, or null when the data folder is absent. */
 function realSnapshots(): Array<ReturnType<typeof toItemLegs>> | null {
   if (!existsSync(SERIES_DIR)) return null;
-  return readdirSync(SERIES_DIR).filter((f) => f.endsWith('.json')).sort()
-    .map((f) => toItemLegs(LatestResponseSchema.parse(JSON.parse(readFileSync(join(SERIES_DIR, f), 'utf8')))));
+  return seriesFiles().map((f) => toItemLegs(LatestResponseSchema.parse(JSON.parse(readFileSync(join(SERIES_DIR, f), 'utf8')))));
+}
+
+/** The series' file names in order (the folder must exist). */
+export function seriesFiles(): string[] {
+  return readdirSync(SERIES_DIR).filter((f) => f.endsWith('.json')).sort();
+}
+
+/**
+ * Unix ms at which snapshot `step` was fetched (its file name, `latest-UNIX.json`): replayed
+ * commits take that time, as the live sync's do, so times relative to the commit are as live.
+ */
+export function fetchedAt(files: readonly string[], step: number): number | undefined {
+  const match = /(\d+)\.json$/.exec(files[step] ?? '');
+  return match ? Number(match[1]) * 1000 : undefined;
 }
 
 /** Everything the client reads for one response: status line, headers and body. */
@@ -59,22 +74,33 @@ export async function measureBytesPerHour(): Promise<{ source: string; changedPe
   const sync = async (step: number): Promise<CommittedChanges> => {
     const snapshot = snapshots?.[step];
     const committed = snapshot !== undefined
-      ? await ingestLatest(db, snapshot)
+      ? await ingestLatest(db, snapshot, { now: fetchedAt(seriesFiles(), step) })
       : await commitChanges(db, random.sample(ids, 1500).map((id) => priceMove(id, step)));
     server.feed.publish(committed);
     return committed;
   };
   try {
-    if (snapshots === null) await addItems(db, ids);
+    // The catalogue first: the stream refuses a filter naming ids it does not list.
+    await addItems(db, ids);
     await sync(0);
     const steps = snapshots === null ? 11 : snapshots.length - 1;
-    const streams: RawStream[] = [await openRawStream(`${server.url}/api/v1/prices/stream`)];
+    const streams: Array<Pick<RawStream, 'next' | 'bytesRead' | 'close'>> = [await openRawStream(`${server.url}/api/v1/prices/stream`)];
     for (let i = 0; i < FILTERED_CLIENTS; i += 1) {
       streams.push(await openRawStream(`${server.url}/api/v1/prices/stream?items=${random.sample(ids, 10).join(',')}`));
     }
-    await Promise.all(streams.map((s) => s.next((e) => e.event === 'connected')));
+    // The compact format (what the app asks for), plain and gzip, and the original one gzipped.
+    const compactAt = streams.length;
+    streams.push(await openRawStream(`${server.url}/api/v1/prices/stream?format=p1`));
+    streams.push(await openGzipStream(`${server.url}/api/v1/prices/stream?format=p1`));
+    streams.push(await openGzipStream(`${server.url}/api/v1/prices/stream`));
+    const compactFiltered = streams.length;
+    for (let i = 0; i < FILTERED_CLIENTS; i += 1) {
+      streams.push(await openGzipStream(`${server.url}/api/v1/prices/stream?format=p1&items=${random.sample(ids, 10).join(',')}`));
+    }
+    await Promise.all(streams.map((s) => s.next((e) => e.event === 'connected', 0, 30_000)));
     const opening = streams.map((s) => s.bytesRead());
     const full = await fetchBytes(`${server.url}/api/v1/prices/latest`);
+    const compactFull = await fetchBytes(`${server.url}/api/v1/prices/latest?format=p1`);
     let deltaBytes = 0;
     let changed = 0;
     let previous = await readStreamState(db);
@@ -82,7 +108,7 @@ export async function measureBytesPerHour(): Promise<{ source: string; changedPe
       const committed = await sync(step);
       changed += committed.changes.length;
       const id = `${committed.epoch}.${committed.seq}`;
-      await Promise.all(streams.map((s) => s.next((e) => e.event === 'sync-complete' && e.id === id, 0, 30_000)));
+      await Promise.all(streams.map((s) => s.next((e) => (e.event === 'sync-complete' || e.event === 'p1') && e.id === id, 0, 30_000)));
       deltaBytes += (await fetchBytes(`${server.url}/api/v1/prices/latest?since=${previous.epoch}.${previous.seq}`)).bytes;
       previous = { epoch: committed.epoch, seq: committed.seq };
     }
@@ -90,8 +116,9 @@ export async function measureBytesPerHour(): Promise<{ source: string; changedPe
     for (const s of streams) s.close();
 
     const heartbeat = encodeHeartbeat(Date.now()).length + 8; // + chunk framing (size line, CRLFs)
-    const hourly = (bytesPerSync: number, openingBytes: number): number =>
-      bytesPerSync * SYNCS_PER_HOUR + heartbeat * HEARTBEATS_PER_HOUR + openingBytes * RECONNECTS_PER_HOUR;
+    const heartbeatGzip = gzipPiece(encodeHeartbeat(Date.now())).bytes.length + 8;
+    const hourly = (bytesPerSync: number, openingBytes: number, beat = heartbeat): number =>
+      bytesPerSync * SYNCS_PER_HOUR + beat * HEARTBEATS_PER_HOUR + openingBytes * RECONNECTS_PER_HOUR;
     const fullHour = full.bytes * SYNCS_PER_HOUR;
     const row = (client: string, bytesPerSync: number, perHour: number): BytesRow => ({
       client,
@@ -99,16 +126,29 @@ export async function measureBytesPerHour(): Promise<{ source: string; changedPe
       'KB/hour': Math.round(perHour / 1024),
       'vs full poll': `${((perHour / fullHour) * 100).toFixed(1)} %`,
     });
-    const filteredPerSync = perSync.slice(1).reduce((a, b) => a + b, 0) / FILTERED_CLIENTS;
-    const filteredOpening = opening.slice(1).reduce((a, b) => a + b, 0) / FILTERED_CLIENTS;
+    const mean = (values: number[]): number => values.reduce((a, b) => a + b, 0) / Math.max(1, values.length);
+    const filteredPerSync = mean(perSync.slice(1, compactAt));
+    const filteredOpening = mean(opening.slice(1, compactAt));
+    const at = (i: number): [number, number] => [perSync[i] ?? 0, opening[i] ?? 0];
+    const [compactPerSync, compactOpening] = at(compactAt);
+    const [compactGzipPerSync, compactGzipOpening] = at(compactAt + 1);
+    const [jsonGzipPerSync, jsonGzipOpening] = at(compactAt + 2);
+    const compactFilteredPerSync = mean(perSync.slice(compactFiltered));
+    const compactFilteredOpening = mean(opening.slice(compactFiltered));
+    const compactFullGzip = gzipSync(compactFull.body).length;
     return {
       source: snapshots === null ? 'generated: 4,162 items, 1,500 changed per sync' : `real latest-series: ${ids.length} items, ${steps} consecutive diffs`,
       changedPerSync: Math.round(changed / steps),
       rows: [
         row('SSE, every item', perSync[0] ?? 0, hourly(perSync[0] ?? 0, opening[0] ?? 0)),
         row('SSE, 10-item filter (mean of 20)', filteredPerSync, hourly(filteredPerSync, filteredOpening)),
+        row('SSE p1, every item', compactPerSync, hourly(compactPerSync, compactOpening)),
+        row('SSE p1 + gzip, every item', compactGzipPerSync, hourly(compactGzipPerSync, compactGzipOpening, heartbeatGzip)),
+        row('SSE original + gzip, every item', jsonGzipPerSync, hourly(jsonGzipPerSync, jsonGzipOpening, heartbeatGzip)),
+        row('SSE p1 + gzip, 10-item filter (mean of 20)', compactFilteredPerSync, hourly(compactFilteredPerSync, compactFilteredOpening, heartbeatGzip)),
         row('poll full /prices/latest every 60 s', full.bytes, fullHour),
         row('  same, if it were gzipped', gzipSync(full.body).length, gzipSync(full.body).length * SYNCS_PER_HOUR),
+        row('poll /prices/latest?format=p1 every 60 s, gzipped', compactFullGzip, compactFullGzip * SYNCS_PER_HOUR),
         row('poll /prices/latest?since= every 60 s', deltaBytes / steps, (deltaBytes / steps) * SYNCS_PER_HOUR),
       ],
     };

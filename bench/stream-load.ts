@@ -4,6 +4,7 @@
 // mode it keeps the price events and applies them at the end: the seq of every item it holds,
 // duplicates and regressions, compared with the store.
 import { request, type ClientRequest } from 'node:http';
+import { constants, createGunzip } from 'node:zlib';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { SseMessage } from '../tests/helpers/sse-parse';
 import { createScanner } from './stream-scanner';
@@ -12,6 +13,9 @@ import { serveParent } from './stream-ipc';
 
 export interface ClientSpec {
   filter: number[] | null;
+  /** Ask for gzip (and inflate each chunk as it arrives) and/or the compact format. */
+  gzip?: boolean;
+  format?: 'p1';
 }
 
 export interface ConnectResult {
@@ -44,6 +48,8 @@ export type LoadCalls = {
 
 interface LoadClient {
   filter: ReadonlySet<number> | null;
+  gzip: boolean;
+  format: 'p1' | undefined;
   req: ClientRequest | undefined;
   cursor: string | undefined;
   /** verify mode: every price event, in order, parsed only at the end. */
@@ -66,7 +72,8 @@ function seqOf(id: string | undefined): number {
 function onMessage(client: LoadClient, message: SseMessage, at: number): void {
   if (message.event === 'resync') client.resyncs += 1;
   const seq = seqOf(message.id);
-  if (message.event === 'sync-complete' && seq > client.completedSeq) {
+  // A compact client's one event per sync is its sync-complete.
+  if ((message.event === 'sync-complete' || message.event === 'p1') && seq > client.completedSeq) {
     client.completedSeq = seq;
     const times = receipts.get(seq) ?? [];
     receipts.set(seq, times);
@@ -79,10 +86,11 @@ function onMessage(client: LoadClient, message: SseMessage, at: number): void {
 /** Opens one client; resolves with the catch-up time once connected (and caught up, when resuming). */
 function open(client: LoadClient, resumeId: string | undefined, byHeader: boolean): Promise<number | undefined> {
   return new Promise((resolve, reject) => {
-    const query = [client.filter === null ? '' : `items=${[...client.filter].join(',')}`, resumeId && !byHeader ? `since=${resumeId}` : '']
+    const query = [client.filter === null ? '' : `items=${[...client.filter].join(',')}`, resumeId && !byHeader ? `since=${resumeId}` : '', client.format ? `format=${client.format}` : '']
       .filter((part) => part !== '')
       .join('&');
     const headers: Record<string, string> = resumeId && byHeader ? { 'Last-Event-ID': resumeId } : {};
+    if (client.gzip) headers['Accept-Encoding'] = 'gzip';
     const started = now();
     let phase: 'head' | 'catchup' | 'live' = 'head';
     let at = 0;
@@ -101,9 +109,12 @@ function open(client: LoadClient, resumeId: string | undefined, byHeader: boolea
     });
     const req = request({ host: '127.0.0.1', port, path: `/api/v1/prices/stream?${query}`, headers, agent: false }, (res) => {
       if (res.statusCode !== 200) reject(new Error(`status ${res.statusCode}`));
-      res.setEncoding('utf8');
-      res.on('data', (chunk: string) => {
-        at = now();
+      // gzip: inflated chunk by chunk, as a browser does; the receipt time is when the bytes came in.
+      const body = client.gzip ? res.pipe(createGunzip({ flush: constants.Z_SYNC_FLUSH })) : res;
+      if (client.gzip) res.on('data', () => (at = now()));
+      body.setEncoding('utf8');
+      body.on('data', (chunk: string) => {
+        if (!client.gzip) at = now();
         scan(chunk);
       });
       res.on('close', () => {
@@ -146,6 +157,8 @@ const handlers: LoadCalls = {
     port = serverPort;
     clients = specs.map((spec) => ({
       filter: spec.filter === null ? null : new Set(spec.filter),
+      gzip: spec.gzip ?? false,
+      format: spec.format,
       req: undefined,
       cursor: resumeFrom,
       kept: verify ? [] : undefined,

@@ -7,7 +7,6 @@ import {
   HealthResponseSchema,
   HistoryResponseSchema,
   ItemRowSchema,
-  LatestPricesResponseSchema,
   type CatalogueItem,
   type HealthResponse,
   type HistoryResponse,
@@ -18,6 +17,8 @@ import type { Timestep } from '../shared/domain/timestep';
 import type { MoverPeriod } from '../shared/domain/movers';
 import { MoversResponseSchema, type MoversResponse } from '../shared/protocol/movers';
 import { HourlyResponseSchema, type HourlyResponse } from '../shared/protocol/hourly';
+import { COMPACT_FORMAT } from '../shared/protocol/compact-prices';
+import { CompactLatestResponseSchema } from '../shared/protocol/compact-latest';
 
 /** The server answered, but with an error (or with something that is not our protocol). */
 export class ApiError extends Error {
@@ -119,8 +120,9 @@ export function createApi(options: ApiOptions = {}): Api {
       const { data, fromDevice } = await request(path, HistoryResponseSchema);
       return { ...data, fromDevice };
     },
+    // The compact answer, read into the JSON answer's shape (shared/protocol/compact-latest.ts).
     latestPrices: (since) =>
-      requestJson(`/prices/latest${since === undefined ? '' : `?since=${encodeURIComponent(since)}`}`, LatestPricesResponseSchema),
+      requestJson(`/prices/latest?format=${COMPACT_FORMAT}${since === undefined ? '' : `&since=${encodeURIComponent(since)}`}`, CompactLatestResponseSchema),
     movers: (period, minVolume) => requestJson(`/movers?period=${period}&minVolume=${minVolume}`, MoversResponseSchema),
     hourly: () => requestJson('/prices/hourly', HourlyResponseSchema),
   };

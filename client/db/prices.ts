@@ -2,6 +2,7 @@
 // one is ignored, so a re-delivered or reordered batch changes nothing. A batch and the cursor it
 // advances are written in one transaction, so a crash never leaves one without the other.
 import type { LatestPricesResponse } from '../../shared/protocol/api';
+import { applyCompactItem, type CompactBatch, type CompactItem } from '../../shared/protocol/compact-prices';
 import { isPriceRecord, toPriceRecords, type PriceRecord } from './records';
 import { isCursor, type StoredCursor } from './meta';
 import { keepValid } from './guards';
@@ -31,19 +32,52 @@ export function applyPrices(db: GeDb, records: readonly PriceRecord[], cursor?: 
   return withQuotaRetry(db, () => writeBatch(db, batch, cursor));
 }
 
-async function writeBatch(db: GeDb, batch: readonly PriceRecord[], cursor: StoredCursor | undefined): Promise<PriceRecord[]> {
+function writeBatch(db: GeDb, batch: readonly PriceRecord[], cursor: StoredCursor | undefined): Promise<PriceRecord[]> {
+  return writeMerged(db, batch.map((r) => r.itemId), (i, old) => {
+    const record = batch[i] as PriceRecord;
+    return old === undefined || record.seq > old.seq ? record : null;
+  }, cursor);
+}
+
+/**
+ * One transaction: reads the held record of each id, writes what `merge` makes of it (null: keep
+ * it) and the cursor when it is newer. Returns the records written.
+ */
+async function writeMerged(
+  db: GeDb,
+  itemIds: readonly number[],
+  merge: (index: number, held: PriceRecord | undefined) => PriceRecord | null,
+  cursor: StoredCursor | undefined,
+): Promise<PriceRecord[]> {
   const tx = db.transaction(['latest', 'meta'], 'readwrite');
   const latest = tx.objectStore('latest');
   const meta = tx.objectStore('meta');
-  const [held, storedCursor] = await Promise.all([Promise.all(batch.map((r) => latest.get(r.itemId))), cursor ? meta.get('cursor') : undefined]);
-  const applied = batch.filter((record, i) => {
-    const old = held[i];
-    return !isPriceRecord(old) || record.seq > old.seq;
-  });
-  for (const record of applied) void latest.put(record);
+  const [held, storedCursor] = await Promise.all([Promise.all(itemIds.map((id) => latest.get(id))), cursor ? meta.get('cursor') : undefined]);
+  const applied: PriceRecord[] = [];
+  for (const [i, old] of held.entries()) {
+    const record = merge(i, isPriceRecord(old) ? old : undefined);
+    if (record === null) continue;
+    applied.push(record);
+    void latest.put(record);
+  }
   if (cursor && isNewerCursor(cursor, storedCursor)) void meta.put(cursor, 'cursor');
   await tx.done;
   return applied;
+}
+
+/**
+ * Applies a compact batch (a `p1` event) with the cursor it brings us to: each item's changed legs
+ * laid over the stored record, under the batch's seq; an item stored at that seq or newer is kept.
+ * Exact because the batch continues the stored cursor (the caller checks the epoch; the server
+ * sends every leg changed after the cursor the connection resumed from).
+ */
+export function applyCompactBatch(db: GeDb, batch: CompactBatch, cursor: StoredCursor): Promise<PriceRecord[]> {
+  const { items } = batch;
+  return withQuotaRetry(db, () => writeMerged(db, items.map((item) => item.itemId), (i, old) => {
+    const item = items[i] as CompactItem;
+    if (old !== undefined && old.seq >= cursor.seq) return null;
+    return { itemId: item.itemId, ...applyCompactItem(old, item), seq: cursor.seq };
+  }, cursor));
 }
 
 /** Replaces every stored price with a full snapshot (a new epoch, or a resync): items it lacks are dropped. */

@@ -39,3 +39,16 @@ describe('coming back online or visible', () => {
     expect(heard).toEqual([{ cause: 'visible', hiddenMs: 0 }]);
   });
 });
+
+describe('going off screen', () => {
+  it('tells each time the app is hidden, and not when it is shown', async () => {
+    const { onWentHidden } = await import('./came-back');
+    const { page, show } = fakePage();
+    let hidden = 0;
+    onWentHidden(() => (hidden += 1), page);
+    show('hidden');
+    show('visible');
+    show('hidden');
+    expect(hidden).toBe(2);
+  });
+});

@@ -1,6 +1,7 @@
 // "Came back online or visible": the one place that listens for the app returning (the network is
 // back, or the app is on screen again). The stream, the refresh schedule, the history catch-up and
-// the update check subscribe here; each decides what a return means to it.
+// the update check subscribe here; each decides what a return means to it. Its counterpart,
+// onWentHidden, is here too: the one place that reads the page's visibility.
 import { listen } from './listen';
 
 export interface CameBack {
@@ -27,4 +28,9 @@ export function onCameBack(handler: (back: CameBack) => void, targets: CameBackT
     hiddenAt = null;
     handler({ cause: 'visible', hiddenMs });
   });
+}
+
+/** Calls `handler` each time the app goes off screen (hidden), for the life of the current reactive owner. */
+export function onWentHidden(handler: () => void, targets: Pick<CameBackTargets, 'document'> = { document }): void {
+  listen(targets.document, 'visibilitychange', () => targets.document.visibilityState !== 'visible' && handler());
 }

@@ -1,22 +1,25 @@
 // The live price stream as a Solid primitive: connection state, attempt and reconnect counts, and
 // the last update time as one status signal; every change applied to IndexedDB before `onUpdate`
 // hears of it. Reconnects when the app comes back (online, or shown again); goes Offline on
-// `offline`. Call it under a reactive owner (a component or createRoot): disposing the owner
+// `offline`; closes after a while hidden (hidden-pause.ts). Call it under a reactive owner (a component or createRoot): disposing the owner
 // closes the stream.
 import { createSignal, onCleanup, type Accessor } from 'solid-js';
 import type { LatestPricesResponse } from '../../shared/protocol/api';
 import type { HistoryEvent, SyncCompleteEvent } from '../../shared/protocol/events';
 import { formatEventId } from '../../shared/domain/event-id';
+import { COMPACT_FORMAT } from '../../shared/protocol/compact-prices';
 import { readMeta } from '../db/meta';
 import type { PriceRecord } from '../db/records';
 import type { GeDb } from '../db/schema';
-import { onCameBack } from '../lib/came-back';
+import { onCameBack, onWentHidden } from '../lib/came-back';
+import { createHiddenPause } from './hidden-pause';
 import { listen } from '../lib/listen';
 import { createLiveApplier, type LiveChange } from './live-applier';
 import { sameStatus, STARTING_STATUS, type LiveStatus } from './live-status';
 import { createStreamConnection, type EventSourceLike } from './stream-connection';
 
-export const STREAM_PATH = '/api/v1/prices/stream';
+/** The compact format: one small event per sync (shared/protocol/compact-prices.ts). */
+export const STREAM_PATH = `/api/v1/prices/stream?format=${COMPACT_FORMAT}`;
 
 export interface PriceStreamOptions {
   db: GeDb;
@@ -35,12 +38,16 @@ export interface PriceStreamOptions {
   url?: string;
   openEventSource?: (url: string) => EventSourceLike;
   isOnline?: () => boolean;
+  /** The stream was closed for a hidden app (hidden-pause.ts): tabs on screen may ask for it back. */
+  onPause?(): void;
 }
 
 export interface PriceStream {
   /** `lastUpdate`: when prices last changed on this device through the stream; `syncedAt`: "updated HH:MM:SS". */
   status: Accessor<LiveStatus>;
   stop(): void;
+  /** A tab on screen needs the stream: reopen it if it was closed for a hidden app. */
+  needed(): void;
 }
 
 export function createPriceStream(options: PriceStreamOptions): PriceStream {
@@ -99,10 +106,26 @@ export function createPriceStream(options: PriceStreamOptions): PriceStream {
     status: (reported) => setStatus((held) => ({ ...held, ...reported })),
   });
 
-  onCameBack(() => connection.wake());
+  const away = createHiddenPause({
+    pause() {
+      connection.pause();
+      options.onPause?.();
+    },
+    resume: () => connection.wake(),
+  });
+  onWentHidden(() => away.hidden());
+  onCameBack(({ cause }) => {
+    if (cause === 'visible') away.shown();
+    // Back online while still away: the stream waits until the app is shown.
+    if (!away.paused()) connection.wake();
+  });
   listen(window, 'offline', () => connection.sleep());
-  onCleanup(() => connection.stop());
+  onCleanup(() => {
+    away.stop();
+    connection.stop();
+  });
   connection.start();
+  if (document.visibilityState !== 'visible') away.hidden();
 
-  return { status, stop: () => connection.stop() };
+  return { status, stop: () => connection.stop(), needed: () => away.needed() };
 }

@@ -150,3 +150,48 @@ describe('reading stream events', () => {
     expect(parseStreamMessage('price-update', JSON.stringify(update(2, 3, 4)), 'garbage')).toMatchObject({ seq: 3, epoch: null });
   });
 });
+
+describe('applying the compact stream (p1) to the device', () => {
+  const p1 = (epoch: string, seq: number, data: string): StreamMessage => {
+    const parsed = parseStreamMessage('p1', data, `${epoch}.${seq}`);
+    if (!parsed) throw new Error('bad test p1 event');
+    return parsed;
+  };
+
+  it('lays each batch\'s changed legs over the stored price, moves the cursor and says the sync is done', async () => {
+    const db = await openTestDb();
+    const { applier, seen } = setup(db, () => snapshot('e1', 10, { 2: 100, 6: 500 }));
+    await applier.handle(connected('e1', 10));
+    // base 2000: item 2's low becomes 96 at 1990; item 6's high becomes null; item 8 is new (high only).
+    await applier.handle(p1('e1', 12, '[2000,21,96,10,38,25,7,5]'));
+    const held = Object.fromEntries((await listPrices(db)).map(({ itemId, ...rest }) => [itemId, rest]));
+    expect(held).toEqual({
+      2: { high: 100, highTime: 1, low: 96, lowTime: 1990, seq: 12 },
+      6: { high: null, highTime: null, low: 495, lowTime: 1, seq: 12 },
+      8: { high: 7, highTime: 1995, low: null, lowTime: null, seq: 12 },
+    });
+    expect(await readMeta(db, 'cursor')).toEqual({ epoch: 'e1', seq: 12 });
+    expect(seen.synced).toEqual([12]);
+    expect(seen.applied.map((c) => [c.record.itemId, c.at])).toEqual([[2, 2_000_000], [6, 2_000_000], [8, 2_000_000]]);
+  });
+
+  it('ignores a batch it already holds, and resyncs for a batch of another epoch instead of patching over it', async () => {
+    const db = await openTestDb();
+    let epoch = 'e1';
+    const { applier, seen } = setup(db, () => snapshot(epoch, 10, { 2: 100 }));
+    await applier.handle(connected('e1', 10));
+    await applier.handle(p1('e1', 12, '[2000,21,96,10]'));
+    await applier.handle(p1('e1', 12, '[2000,21,50,10]'));
+    expect((await listPrices(db))[0]?.low).toBe(96);
+    epoch = 'e2';
+    await applier.handle(p1('e2', 3, '[2000,21,50,10]'));
+    expect(seen.fetches).toBe(2);
+    expect(await readMeta(db, 'cursor')).toEqual({ epoch: 'e2', seq: 10 });
+    expect((await listPrices(db))[0]?.low).toBe(95);
+  });
+
+  it('drops a p1 event that does not decode or carries no id', () => {
+    expect(parseStreamMessage('p1', '[2000,9]', 'e1.3')).toBeNull();
+    expect(parseStreamMessage('p1', '[2000,21,96,10]', '')).toBeNull();
+  });
+});

@@ -6,7 +6,7 @@ import type { Cursor } from '../../shared/domain/event-id';
 import type { LatestPricesResponse } from '../../shared/protocol/api';
 import type { SyncCompleteEvent } from '../../shared/protocol/events';
 import { readMeta } from '../db/meta';
-import { applyLatest, applyPrices } from '../db/prices';
+import { applyCompactBatch, applyLatest, applyPrices } from '../db/prices';
 import { toPriceRecord, type PriceRecord } from '../db/records';
 import type { GeDb } from '../db/schema';
 import type { StreamMessage } from './stream-messages';
@@ -85,6 +85,15 @@ export function createLiveApplier(deps: LiveApplierDeps): LiveApplier {
         const records = message.updates.map(toPriceRecord);
         const times = new Map(message.updates.map((u) => [u.item_id, Date.parse(u.timestamp)]));
         applyChanges(await applyPrices(db, records, { epoch, seq: message.seq }), times);
+        return;
+      }
+      case 'compact': {
+        if (!(await continues(message.epoch))) return resync();
+        const cursor = { epoch: message.epoch, seq: message.seq };
+        const at = message.batch.base * 1000;
+        applyChanges(await applyCompactBatch(db, message.batch, cursor), at);
+        // One compact event is the whole sync: it also says the sync is done.
+        deps.synced({ timestamp: new Date(at).toISOString(), seq: message.seq, changed: message.batch.items.length });
         return;
       }
       case 'sync-complete': {

@@ -16,7 +16,11 @@ export type ChannelMessage =
   /** The server stored history windows: each tab's open chart refreshes the series they changed. */
   | { type: 'history'; changes: HistoryChanges }
   /** A new tab asks the leader for its status. */
-  | { type: 'hello' };
+  | { type: 'hello' }
+  /** The leader closed the stream for a hidden app (hidden-pause.ts). */
+  | { type: 'paused' }
+  /** A tab on screen asks a paused leader to reopen the stream. */
+  | { type: 'wake' };
 
 const isState: Guard<LiveState> = (value): value is LiveState => (LIVE_STATES as readonly unknown[]).includes(value);
 const isStatus = shape<LiveStatus>({ state: isState, attempt: int, reconnects: int, lastUpdate: nullable(num), syncedAt: nullable(num) });
@@ -37,6 +41,8 @@ export function isChannelMessage(value: unknown): value is ChannelMessage {
     case 'history':
       return isChanges(message.changes);
     case 'hello':
+    case 'paused':
+    case 'wake':
       return true;
     default:
       return false;

@@ -51,13 +51,25 @@ export function startLiveSession(deps: LiveSessionDeps): () => void {
       catchingUp = catchingUp.then(() => catchUpHistory({ db: deps.db, api: deps.api }, deps.watchlist(), changes)).catch(() => undefined);
     };
 
+    /** The leader closed the stream for a hidden app: this tab, on screen, asks for it back. */
+    let leaderPaused = false;
+    const onScreen = (): boolean => document.visibilityState === 'visible';
+    let needed = (): void => {};
     const channel = openLiveChannel(NAME, (message: ChannelMessage) => {
       if (leading) {
         if (message.type === 'hello') channel.post({ type: 'status', status });
+        if (message.type === 'hello' || message.type === 'wake') needed();
         return;
       }
       switch (message.type) {
+        case 'paused':
+          leaderPaused = true;
+          if (onScreen()) channel.post({ type: 'wake' });
+          return;
+        case 'wake':
+          return;
         case 'status':
+          if (message.status.state === 'live') leaderPaused = false;
           return setStatus(message.status);
         case 'applied': {
           deps.showPrices(message.changes.map((change) => change.record));
@@ -99,7 +111,9 @@ export function startLiveSession(deps: LiveSessionDeps): () => void {
           },
           onReconnect: () => catchUpWatchlist(),
           onHistory: (event) => windows.add(event),
+          onPause: () => channel.post({ type: 'paused' }),
         });
+        needed = () => stream.needed();
         createEffect(() => {
           const next = stream.status();
           // Only the stream's status is a dependency; whatever the listeners read is not.
@@ -110,6 +124,7 @@ export function startLiveSession(deps: LiveSessionDeps): () => void {
         });
         return () => {
           leading = false;
+          needed = () => {};
           resign();
         };
       });
@@ -118,6 +133,7 @@ export function startLiveSession(deps: LiveSessionDeps): () => void {
     channel.post({ type: 'hello' });
 
     onCameBack(({ cause, hiddenMs }) => {
+      if (cause === 'visible' && !leading && leaderPaused) channel.post({ type: 'wake' });
       if (cause !== 'visible' || hiddenMs <= AWAY_MS) return;
       deps.refreshHistory();
       if (leading) catchUpWatchlist();

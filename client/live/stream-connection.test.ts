@@ -168,4 +168,21 @@ describe('the live connection', () => {
     await vi.advanceTimersByTimeAsync(0);
     expect(t.last().url).toBe('/api/v1/prices/stream');
   });
+
+  it('closes for a hidden app without retrying, and resumes from the stored cursor once woken', async () => {
+    const t = setup();
+    t.connection.start();
+    await vi.advanceTimersByTimeAsync(0);
+    t.last().connected();
+    t.setCursor('e1.9');
+    t.connection.pause();
+    expect(t.last().closed).toBe(true);
+    expect(t.state()?.state).toBe('reconnecting');
+    await vi.advanceTimersByTimeAsync(10 * 60_000);
+    expect(t.sources).toHaveLength(1);
+    t.connection.wake();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(t.sources).toHaveLength(2);
+    expect(t.last().url).toBe('/api/v1/prices/stream?since=e1.9');
+  });
 });

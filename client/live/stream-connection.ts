@@ -16,7 +16,7 @@ export interface EventSourceLike {
 }
 
 export interface StreamConnectionDeps {
-  /** The stream's path, e.g. /api/v1/prices/stream. */
+  /** The stream's path, with its query when it has one, e.g. /api/v1/prices/stream?format=p1. */
   url: string;
   /** EPOCH.SEQ of the newest batch the device has applied, or undefined when it holds none. */
   readCursor(): Promise<string | undefined>;
@@ -37,6 +37,8 @@ export interface StreamConnection {
   wake(): void;
   /** The network is gone: close and wait for wake(). */
   sleep(): void;
+  /** The app is away (hidden a while): close, not live, and wait for wake(). */
+  pause(): void;
   /** Applying failed: drop this connection and catch up from the stored cursor. */
   restart(): void;
 }
@@ -113,7 +115,7 @@ export function createStreamConnection(deps: StreamConnectionDeps): StreamConnec
       .catch(() => undefined)
       .finally(() => (reading = false));
     if (mine !== generation || !running) return;
-    const url = cursor === undefined ? deps.url : `${deps.url}?since=${encodeURIComponent(cursor)}`;
+    const url = cursor === undefined ? deps.url : `${deps.url}${deps.url.includes('?') ? '&' : '?'}since=${encodeURIComponent(cursor)}`;
     const opening = deps.openEventSource(url);
     source = opening;
     for (const name of STREAM_EVENTS) opening.addEventListener(name, (event) => receive(mine, name, event));
@@ -143,6 +145,11 @@ export function createStreamConnection(deps: StreamConnectionDeps): StreamConnec
       if (!running) return;
       drop();
       report('offline');
+    },
+    pause() {
+      if (!running) return;
+      drop();
+      report(everLive ? 'reconnecting' : 'connecting');
     },
     restart() {
       if (running) fail(0);

@@ -18,6 +18,7 @@ import {
   type SyncCompleteEvent,
   type TimeoutEvent,
 } from '../../shared/protocol/events';
+import { decodeCompactBatch, type CompactBatch } from '../../shared/protocol/compact-prices';
 
 export type StreamMessage =
   | { type: 'connected'; event: ConnectedEvent }
@@ -28,7 +29,9 @@ export type StreamMessage =
   | { type: 'resync'; event: ResyncEvent }
   | { type: 'timeout'; event: TimeoutEvent }
   /** A history window is on the server: the device's series it feeds can be refreshed. */
-  | { type: 'history'; event: HistoryEvent };
+  | { type: 'history'; event: HistoryEvent }
+  /** A `p1` event: one sync or catch-up, only the legs that changed; brings the client to `seq`. */
+  | { type: 'compact'; batch: CompactBatch; seq: number; epoch: string };
 
 function json(data: string): unknown {
   try {
@@ -43,8 +46,13 @@ function json(data: string): unknown {
  * `epoch` is null when it is missing or malformed, and the caller uses the connection's epoch.
  */
 export function parseStreamMessage(name: StreamEventName, data: string, lastEventId: string): StreamMessage | null {
-  const body = json(data);
   const id = parseEventId(lastEventId);
+  if (name === 'p1') {
+    // Its cursor is its id alone: without one it could not be placed, so it is dropped.
+    const batch = decodeCompactBatch(data);
+    return batch === null || id === null ? null : { type: 'compact', batch, seq: id.seq, epoch: id.epoch };
+  }
+  const body = json(data);
   const epoch = id?.epoch ?? null;
   switch (name) {
     case 'connected': {

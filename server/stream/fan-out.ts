@@ -1,13 +1,24 @@
 // One sync to every client: each distinct filter's events are encoded once, and that one string
-// is written to every client holding the filter. Unfiltered clients all share a single string.
+// is written to every client holding the filter. Unfiltered clients all share a single string,
+// and gzip clients a single compressed copy of it.
 import type { Cursor } from '../../shared/domain/event-id';
 import type { CommittedChanges } from '../change-feed';
 import type { ItemFilter, SseClient } from './sse-client';
-import { encodeSyncComplete, encodeUpdateJson, encodeUpdatesEvent, updatesEventName } from './stream-payloads';
+import { encodeCompactEvent, encodeSyncComplete, encodeUpdateJson, encodeUpdatesEvent, updatesEventName } from './stream-payloads';
+import type { PriceFormat } from '../../shared/protocol/compact-prices';
+import { SharedPayload } from './gzip-wire';
 
 export interface ClientGroup {
   filter: ItemFilter;
+  format: PriceFormat;
   clients: Set<SseClient>;
+}
+
+/** One sync for compact clients: the seq it continues from, and its event data for a filter. */
+export interface CompactSource {
+  from: number;
+  /** encodeCompactBatch's text: the legs of `filter`'s items changed after `from`. */
+  data(filter: ItemFilter): string;
 }
 
 interface Written {
@@ -16,9 +27,9 @@ interface Written {
 }
 
 /** What was written, by event type (clients backed up at the time kept the updates instead). */
-export type FanOutTally = Record<'price-update' | 'price-batch' | 'sync-complete', Written>;
+export type FanOutTally = Record<'price-update' | 'price-batch' | 'sync-complete' | 'p1', Written>;
 
-export function fanOut(committed: CommittedChanges, groups: Iterable<ClientGroup>): FanOutTally {
+export function fanOut(committed: CommittedChanges, groups: Iterable<ClientGroup>, compact: CompactSource): FanOutTally {
   const cursor: Cursor = { epoch: committed.epoch, seq: committed.seq };
   const timestamp = new Date(committed.committedAt).toISOString();
   const byItem = new Map<number, string>();
@@ -29,12 +40,23 @@ export function fanOut(committed: CommittedChanges, groups: Iterable<ClientGroup
     'price-update': { events: 0, bytes: 0 },
     'price-batch': { events: 0, bytes: 0 },
     'sync-complete': { events: 0, bytes: 0 },
+    p1: { events: 0, bytes: 0 },
   };
   for (const group of groups) {
+    if (group.format !== 'json') {
+      const event = encodeCompactEvent(cursor, compact.data(group.filter));
+      const payload = new SharedPayload(event);
+      for (const client of group.clients) {
+        if (!client.deliverCompact(payload, compact.from)) continue;
+        tally.p1.events += 1;
+        tally.p1.bytes += event.length;
+      }
+      continue;
+    }
     const matched = group.filter.ids === null ? all : pick(group.filter.ids, byItem);
     const batch = matched.length > 0 ? encodeUpdatesEvent(cursor, matched.map(([, json]) => json)) : '';
     const updates = tally[updatesEventName(matched.length)];
-    const chunk = batch + syncEvent;
+    const chunk = new SharedPayload(batch + syncEvent);
     for (const client of group.clients) {
       if (!client.deliver(chunk, matched, cursor, syncEvent)) continue;
       tally['sync-complete'].events += 1;

@@ -6,15 +6,22 @@ import type { CommittedChanges, PriceChange } from '../change-feed';
 import type { Db } from '../store/db';
 import { readLatestSnapshot } from '../store/latest-query';
 import { encodeUpdateJson } from './stream-payloads';
+import { fullLegs, type CompactItem } from '../../shared/protocol/compact-prices';
 
 export interface IndexedPrice extends PriceChange {
   /** Unix milliseconds of the commit that wrote this state. */
   changedAt: number;
 }
 
-/** An indexed price with its PriceUpdate JSON, encoded on first use and kept until it changes. */
+/**
+ * An indexed price with its PriceUpdate JSON, encoded on first use and kept until it changes, and
+ * the seq at which each leg last changed (the item's seq when that is unknown: loaded from the
+ * store), so the compact format can leave out a leg a client already holds.
+ */
 interface Entry extends IndexedPrice {
   json?: string;
+  highSeq: number;
+  lowSeq: number;
 }
 
 export interface PriceSnapshot {
@@ -34,6 +41,10 @@ export interface PriceIndex {
   changedSince(since: number, filter: ReadonlySet<number> | null): IndexedPrice[];
   /** The same, as PriceUpdate JSON; each item's JSON is encoded once however many clients catch up. */
   updatesSince(since: number, filter: ReadonlySet<number> | null): string[];
+  /** The same for the compact format, ascending by id, with only the legs changed after `since`. */
+  compactSince(since: number, filter: ReadonlySet<number> | null): CompactItem[];
+  /** Unix milliseconds of the last commit applied (of the newest change, after a load). */
+  changedAt(): number;
 }
 
 export async function loadPriceSnapshot(db: Db): Promise<PriceSnapshot> {
@@ -44,9 +55,11 @@ export async function loadPriceSnapshot(db: Db): Promise<PriceSnapshot> {
 export function createPriceIndex(initial: PriceSnapshot): PriceIndex {
   let cursor: Cursor = initial.cursor;
   let prices = new Map<number, Entry>();
+  let changedAt = 0;
   const replace = (snapshot: PriceSnapshot): void => {
     cursor = { ...snapshot.cursor };
-    prices = new Map(snapshot.prices.map((p) => [p.itemId, { ...p }]));
+    prices = new Map(snapshot.prices.map((p) => [p.itemId, { ...p, highSeq: p.seq, lowSeq: p.seq }]));
+    changedAt = snapshot.prices.reduce((newest, p) => Math.max(newest, p.changedAt), 0);
   };
   replace(initial);
 
@@ -57,14 +70,33 @@ export function createPriceIndex(initial: PriceSnapshot): PriceIndex {
     apply(committed) {
       const result = classify(cursor, committed);
       if (result !== 'applied') return result;
-      for (const change of committed.changes) prices.set(change.itemId, { ...change, changedAt: committed.committedAt });
+      for (const change of committed.changes) {
+        const held = prices.get(change.itemId);
+        const highSeq = held && held.high === change.high && held.highTime === change.highTime ? held.highSeq : change.seq;
+        const lowSeq = held && held.low === change.low && held.lowTime === change.lowTime ? held.lowSeq : change.seq;
+        prices.set(change.itemId, { ...change, changedAt: committed.committedAt, highSeq, lowSeq });
+      }
       cursor = { epoch: committed.epoch, seq: committed.seq };
+      changedAt = committed.committedAt;
       return result;
     },
     changedSince: (since, filter) => changedSince(prices, since, filter),
     updatesSince: (since, filter) =>
       changedSince(prices, since, filter).map((p) => (p.json ??= encodeUpdateJson(p, new Date(p.changedAt).toISOString()))),
+    compactSince: (since, filter) =>
+      changedSince(prices, since, filter)
+        .sort((a, b) => a.itemId - b.itemId)
+        .map((p) => compactItem(p, since)),
+    changedAt: () => changedAt,
   };
+}
+
+/** The legs changed after `since`; both when neither is known to (a change that moved no leg). */
+function compactItem(p: Entry, since: number): CompactItem {
+  const high = p.highSeq > since;
+  const low = p.lowSeq > since;
+  if (high === low) return fullLegs(p.itemId, p);
+  return high ? { itemId: p.itemId, high: { price: p.high, time: p.highTime } } : { itemId: p.itemId, low: { price: p.low, time: p.lowTime } };
 }
 
 function changedSince(prices: ReadonlyMap<number, Entry>, since: number, filter: ReadonlySet<number> | null): Entry[] {

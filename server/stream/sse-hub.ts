@@ -7,10 +7,12 @@ import type { Metrics } from '../metrics';
 import type { CommittedChanges, WindowCommitted } from '../change-feed';
 import type { Cursor } from '../../shared/domain/event-id';
 import type { ResyncEvent } from '../../shared/protocol/events';
-import { SseClient, type ClientOwner, type ItemFilter } from './sse-client';
+import { SseClient, type Chunk, type ClientOwner, type ItemFilter } from './sse-client';
+import { SharedPayload } from './gzip-wire';
 import { encodeRetry } from './sse-encode';
-import { encodeHeartbeat, encodeHistory, encodeResync, encodeTimeout, updatesEventName } from './stream-payloads';
-import { fanOut, type ClientGroup } from './fan-out';
+import { encodeHeartbeat, encodeHistory, encodeResync, encodeTimeout } from './stream-payloads';
+import { fanOut, type ClientGroup, type CompactSource } from './fan-out';
+import type { PriceFormat } from '../../shared/protocol/compact-prices';
 
 export interface HubOptions {
   logger: Logger;
@@ -24,6 +26,8 @@ export interface HubOptions {
   slowClientMaxMs: number;
   /** Unix milliseconds: connection deadlines and heartbeat times. */
   now: () => number;
+  /** The compact event bringing a client of `filter` from `since` to the current cursor (the price index's). */
+  compactSince: (since: number, filter: ItemFilter) => string;
 }
 
 export type RefusalReason = 'max_clients' | 'max_clients_per_ip' | 'shutting_down';
@@ -46,10 +50,8 @@ export class SseHub {
       maxBacklogBytes: options.slowClientMaxBytes,
       maxBackedUpMs: options.slowClientMaxMs,
       stuck: (client, reason) => this.cut(client, reason),
-      flushed: (updates, batchBytes, syncBytes) => {
-        if (batchBytes > 0) this.count(updatesEventName(updates), 1, batchBytes);
-        if (syncBytes > 0) this.count('sync-complete', 1, syncBytes);
-      },
+      flushed: (type, bytes) => this.count(type, 1, bytes),
+      compactSince: (since, filter) => options.compactSince(since, filter),
     };
   }
 
@@ -78,17 +80,18 @@ export class SseHub {
   }
 
   /** Registers a stream whose first bytes (retry, connected, catch-up) are `opening`. */
-  connect(init: { id: string; ip: string; filter: ItemFilter; res: ServerResponse; opening: readonly string[] }): SseClient {
+  connect(init: { id: string; ip: string; filter: ItemFilter; format: PriceFormat; gzip: boolean; res: ServerResponse; opening: readonly Chunk[] }): SseClient {
     const { logger, metrics, connectionTimeoutMs } = this.options;
-    let group = this.groups.get(init.filter.key);
+    const key = groupKey(init.filter, init.format);
+    let group = this.groups.get(key);
     if (group === undefined) {
-      group = { filter: init.filter, clients: new Set() };
-      this.groups.set(init.filter.key, group);
+      group = { filter: init.filter, format: init.format, clients: new Set() };
+      this.groups.set(key, group);
     }
     // Jittered so the clients of one busy minute don't all come back in one wave.
     const deadline = this.options.now() + connectionTimeoutMs * (0.9 + Math.random() * 0.2);
     // The group's filter, not the request's copy: one Set per distinct filter.
-    const client = new SseClient(init.id, init.ip, group.filter, init.res, deadline, this.owner);
+    const client = new SseClient(init.id, init.ip, group.filter, init.format, init.res, deadline, this.owner, init.gzip);
     logger.info({ client_id: client.id, item_filters: init.filter.ids?.size ?? 0, remote_ip: init.ip }, 'SSE client connected');
     this.clients.add(client);
     this.perIp.set(init.ip, (this.perIp.get(init.ip) ?? 0) + 1);
@@ -100,9 +103,10 @@ export class SseHub {
     return client;
   }
 
-  broadcast(committed: CommittedChanges): void {
+  /** `compact` encodes the compact event's data for a filter (once per compact group). */
+  broadcast(committed: CommittedChanges, compact: CompactSource): void {
     const started = performance.now();
-    const tally = fanOut(committed, this.groups.values());
+    const tally = fanOut(committed, this.groups.values(), compact);
     // Counted once per broadcast, not once per write: one label lookup per type per sync.
     for (const [type, { events, bytes }] of Object.entries(tally)) this.count(type, events, bytes);
     this.options.metrics.sseBroadcastSeconds.observe((performance.now() - started) / 1000);
@@ -111,18 +115,18 @@ export class SseHub {
 
   /** A history window is in the store: every client hears of it, whatever its item filter. */
   announceHistory(window: WindowCommitted): void {
-    const event = encodeHistory(window.timestep, window.timestamp);
+    const event = new SharedPayload(encodeHistory(window.timestep, window.timestamp));
     let written = 0;
     for (const client of this.clients) if (client.send(event)) written += 1;
-    this.count('history', written, written * event.length);
+    this.count('history', written, written * event.text.length);
     this.options.logger.debug({ client_count: written, timestep: window.timestep, timestamp: window.timestamp }, 'Announced a history window to SSE clients');
   }
 
   /** Every client's history is void (the store's epoch changed): tell them all to start over. */
   resyncAll(reason: ResyncEvent['reason'], cursor: Cursor): void {
-    const event = encodeResync(reason, cursor);
+    const event = new SharedPayload(encodeResync(reason, cursor));
     for (const client of this.clients) client.restart(event);
-    this.count('resync', this.clients.size, this.clients.size * event.length);
+    this.count('resync', this.clients.size, this.clients.size * event.text.length);
   }
 
   /** Stops accepting, tells every client when to come back, and ends every stream. */
@@ -152,23 +156,24 @@ export class SseHub {
   }
 
   private beat(): void {
-    const event = encodeHeartbeat(this.options.now());
+    // One payload per beat: gzip streams share one compressed copy of it.
+    const event = new SharedPayload(encodeHeartbeat(this.options.now()));
     let written = 0;
     for (const client of this.clients) if (client.writeIfIdle(event)) written += 1;
-    this.count('heartbeat', written, written * event.length);
+    this.count('heartbeat', written, written * event.text.length);
   }
 
   private sweep(): void {
     const now = this.options.now();
     let ended = 0;
-    let goodbye = '';
+    let goodbye: SharedPayload | undefined;
     for (const client of this.clients) {
       if (client.deadline > now) continue;
-      goodbye ||= encodeTimeout('connection-timeout', this.options.retryMs);
+      goodbye ??= new SharedPayload(encodeTimeout('connection-timeout', this.options.retryMs));
       client.end(goodbye);
       ended += 1;
     }
-    this.count('timeout', ended, ended * goodbye.length);
+    this.count('timeout', ended, ended * (goodbye?.text.length ?? 0));
   }
 
   private cut(client: SseClient, reason: 'bytes' | 'time'): void {
@@ -183,9 +188,10 @@ export class SseHub {
     const left = (this.perIp.get(client.ip) ?? 1) - 1;
     if (left > 0) this.perIp.set(client.ip, left);
     else this.perIp.delete(client.ip);
-    const group = this.groups.get(client.filter.key);
+    const key = groupKey(client.filter, client.format);
+    const group = this.groups.get(key);
     group?.clients.delete(client);
-    if (group?.clients.size === 0) this.groups.delete(client.filter.key);
+    if (group?.clients.size === 0) this.groups.delete(key);
     this.options.metrics.sseClients.set(this.clients.size);
     this.options.logger.info({ client_id: client.id, clients: this.clients.size }, 'SSE client unregistered');
   }
@@ -195,4 +201,9 @@ export class SseHub {
     this.options.metrics.sseEvents.inc({ type }, events);
     if (bytes > 0) this.options.metrics.sseBytes.inc({ type }, bytes);
   }
+}
+
+/** Clients share a group, and so every payload, when they share the filter and the format. */
+function groupKey(filter: ItemFilter, format: PriceFormat): string {
+  return format === 'json' ? filter.key : `${format}:${filter.key}`;
 }

@@ -3,8 +3,8 @@
 import type { ServerResponse } from 'node:http';
 import { parseEventId, type Cursor } from '../../shared/domain/event-id';
 import type { ResyncEvent } from '../../shared/protocol/events';
-import type { CatchUp } from './catch-up';
-import type { ItemFilter } from './sse-client';
+import type { Chunk, ItemFilter } from './sse-client';
+import type { PriceFormat } from '../../shared/protocol/compact-prices';
 import { encodeRetry } from './sse-encode';
 import { encodeConnected, encodeResync } from './stream-payloads';
 
@@ -17,14 +17,19 @@ export const STREAM_HEADERS = {
   'X-Accel-Buffering': 'no',
 } as const;
 
-export function writeStreamHead(res: ServerResponse): void {
-  res.writeHead(200, STREAM_HEADERS);
+/** The stream's headers; `gzip` when the client accepts it (each event is flushed compressed, never buffered). */
+export function streamHeaders(gzip: boolean): Record<string, string> {
+  return gzip ? { ...STREAM_HEADERS, 'Content-Encoding': 'gzip', Vary: 'Accept-Encoding' } : { ...STREAM_HEADERS, Vary: 'Accept-Encoding' };
+}
+
+export function writeStreamHead(res: ServerResponse, gzip = false): void {
+  res.writeHead(200, streamHeaders(gzip));
   res.socket?.setNoDelay(true);
 }
 
 export interface Opening {
   /** Written in order; the catch-up, when there is one, is its own chunk (it may be shared). */
-  chunks: string[];
+  chunks: Chunk[];
   /** Set when the client asked to resume. */
   catchup?: 'exact' | 'resync';
 }
@@ -35,8 +40,10 @@ export function firstChunk(input: {
   now: number;
   retryMs: number;
   cursor: Cursor;
-  catchUp: CatchUp;
+  /** The catch-up, as a payload gzip streams can share. */
+  catchUp: (since: number, filter: ItemFilter, format: PriceFormat) => Chunk;
   filter: ItemFilter;
+  format: PriceFormat;
   resumeId: string | undefined;
 }): Opening {
   const { cursor, filter, resumeId } = input;
@@ -50,7 +57,7 @@ export function firstChunk(input: {
   const since = from.seq;
   if (since === cursor.seq) return { chunks: [head], catchup: 'exact' };
   // Even an empty catch-up is sent: its id moves the client's cursor to now.
-  return { chunks: [head, input.catchUp(since, filter)], catchup: 'exact' };
+  return { chunks: [head, input.catchUp(since, filter, input.format)], catchup: 'exact' };
 }
 
 function resyncReason(from: Cursor | null, now: Cursor): ResyncEvent['reason'] | null {

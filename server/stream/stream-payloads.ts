@@ -6,6 +6,7 @@ import type {
 import { formatEventId, type Cursor } from '../../shared/domain/event-id';
 import type { PriceChange } from '../change-feed';
 import { encodeEvent } from './sse-encode';
+import { COMPACT_FORMAT } from '../../shared/protocol/compact-prices';
 
 /** One item's new state as the JSON of a PriceUpdate; `timestamp` is the commit time (ISO). */
 export function encodeUpdateJson(change: PriceChange, timestamp: string): string {
@@ -32,6 +33,11 @@ export function encodeUpdatesEvent(cursor: Cursor, updates: readonly string[]): 
   if (only !== undefined) return encodeEvent(updatesEventName(1), only, id);
   // Joined by hand: the fragments are JSON already, re-parsing them would serialise twice.
   return encodeEvent('price-batch', `{"seq":${cursor.seq},"updates":[${updates.join(',')}]}`, id);
+}
+
+/** One sync or catch-up in the compact format (`data` from encodeCompactBatch), id of its cursor. */
+export function encodeCompactEvent(cursor: Cursor, data: string): string {
+  return encodeEvent(COMPACT_FORMAT, data, formatEventId(cursor));
 }
 
 export function updatesEventName(count: number): 'price-update' | 'price-batch' {

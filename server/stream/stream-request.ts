@@ -3,6 +3,7 @@
 import { MAX_ITEM_ID, readWholeNumber } from '../../shared/protocol/whole-number';
 import { HttpError } from '../http-error';
 import type { ItemFilter } from './sse-client';
+import { COMPACT_FORMAT, type PriceFormat } from '../../shared/protocol/compact-prices';
 
 export const MAX_FILTER_IDS = 500;
 
@@ -41,6 +42,13 @@ export function pickResumeId(since: string | string[] | undefined, lastEventId: 
   if (lastEventId !== '') return lastEventId;
   if (Array.isArray(since)) return since.join(',');
   return since;
+}
+
+/** `format=p1` asks for the compact format (stream and /prices/latest alike); absent, the original JSON. */
+export function parseFormat(raw: string | string[] | undefined): PriceFormat {
+  if (raw === undefined) return 'json';
+  if (raw === COMPACT_FORMAT) return raw;
+  throw invalid(`format must be ${COMPACT_FORMAT} (or left out for the original JSON)`);
 }
 
 function invalid(message: string): HttpError {

@@ -7,11 +7,14 @@ import type { CoreDeps } from '../core-deps';
 import { requireKnownItems } from '../known-items';
 import type { ChangeFeed, CommittedChanges, StoreHead } from '../change-feed';
 import { createPriceIndex, loadPriceSnapshot, type PriceIndex } from './price-index';
-import { createCatchUp, type CatchUp } from './catch-up';
+import { compactData, createCatchUp, type CatchUp } from './catch-up';
+import type { ItemFilter } from './sse-client';
+import { COMPACT_FORMAT, type PriceFormat } from '../../shared/protocol/compact-prices';
 import { SseHub, type RefusalReason } from './sse-hub';
 import { HttpError } from '../http-error';
-import { parseItemFilter, pickResumeId, queryValue } from './stream-request';
-import { STREAM_HEADERS, writeStreamHead, firstChunk } from './stream-opening';
+import { parseFormat, parseItemFilter, pickResumeId, queryValue } from './stream-request';
+import { streamHeaders, writeStreamHead, firstChunk } from './stream-opening';
+import { SharedPayload } from './gzip-wire';
 import { createHeadWait } from './head-wait';
 import { parseEventId } from '../../shared/domain/event-id';
 
@@ -43,12 +46,20 @@ const REFUSALS: Record<RefusalReason, string> = {
 };
 
 const RELOAD_RETRY_MS = 500;
+/** Unfiltered catch-ups shared at once (catch-up.ts keeps a few resume points per seq). */
+const MAX_SHARED_PAYLOADS = 8;
 
 export function createStreamService(deps: StreamServiceDeps): StreamService {
   const { config, db, logger, metrics, feed } = deps;
   const now = deps.now ?? Date.now;
   const sse = config.sse;
-  const hub = new SseHub({ ...sse, logger, metrics, now });
+  const hub = new SseHub({
+    ...sse,
+    logger,
+    metrics,
+    now,
+    compactSince: (since, filter) => (catchUp === undefined ? '' : catchUp(since, filter, COMPACT_FORMAT)),
+  });
   let index: PriceIndex | undefined;
   let catchUp: CatchUp | undefined;
   let reloading: Promise<void> | undefined;
@@ -60,9 +71,13 @@ export function createStreamService(deps: StreamServiceDeps): StreamService {
     else apply(index, committed);
   };
 
+  /** What compact clients get of a sync that moved the index on from `from`. */
+  const compactFrom = (current: PriceIndex, from: number) => ({ from, data: (filter: ItemFilter) => compactData(current, from, filter) });
+
   const apply = (current: PriceIndex, committed: CommittedChanges): void => {
+    const from = current.cursor().seq;
     const result = current.apply(committed);
-    if (result === 'applied') hub.broadcast(committed);
+    if (result === 'applied') hub.broadcast(committed, compactFrom(current, from));
     else if (result === 'gap') reload(current);
     heads.moved();
   };
@@ -79,7 +94,7 @@ export function createStreamService(deps: StreamServiceDeps): StreamService {
         const after = snapshot.cursor;
         if (after.epoch !== before.epoch) hub.resyncAll('epoch-mismatch', after);
         else if (after.seq > before.seq) {
-          hub.broadcast({ ...after, committedAt: now(), changes: current.changedSince(before.seq, null) });
+          hub.broadcast({ ...after, committedAt: now(), changes: current.changedSince(before.seq, null) }, compactFrom(current, before.seq));
         }
       } catch (err) {
         // The old index stays; the next commit finds the same gap and tries again, and so does a
@@ -111,6 +126,17 @@ export function createStreamService(deps: StreamServiceDeps): StreamService {
     }
   };
 
+  /** The catch-up, as one payload per shared event: a storm of gzip clients compresses it once. */
+  const payloads = new Map<string, SharedPayload>();
+  const sharedCatchUp = (since: number, filter: ItemFilter, format: PriceFormat): string | SharedPayload => {
+    const event = catchUp?.(since, filter, format) ?? '';
+    if (filter.ids !== null) return event;
+    if (payloads.size >= MAX_SHARED_PAYLOADS) payloads.clear();
+    let payload = payloads.get(event);
+    if (payload === undefined) payloads.set(event, (payload = new SharedPayload(event)));
+    return payload;
+  };
+
   const refuse = (reason: RefusalReason): never => {
     metrics.sseRefusals.inc({ reason });
     // Clients refused for load come back spread over a few retry intervals, not in one wave.
@@ -137,11 +163,13 @@ export function createStreamService(deps: StreamServiceDeps): StreamService {
       if (current === undefined || catchUp === undefined) return refuse('shutting_down');
       const params = new URLSearchParams(ctx.querystring);
       const filter = parseItemFilter(queryValue(params, 'items'));
+      const format = parseFormat(queryValue(params, 'format'));
       if (filter.ids !== null) await requireKnownItems(db, [...filter.ids]);
       // HEAD learns what a GET would open, with no body: it takes no slot and is never registered.
+      const gzip = ctx.acceptsEncodings('gzip', 'identity') === 'gzip';
       if (ctx.method === 'HEAD') {
         ctx.status = 200;
-        ctx.set(STREAM_HEADERS);
+        ctx.set(streamHeaders(gzip));
         return;
       }
       const resumeId = pickResumeId(queryValue(params, 'since'), ctx.get('Last-Event-ID'));
@@ -159,11 +187,11 @@ export function createStreamService(deps: StreamServiceDeps): StreamService {
       const { req, res } = ctx;
       if (req.socket.destroyed) return;
       ctx.respond = false;
-      writeStreamHead(res);
+      writeStreamHead(res, gzip);
       const id = randomUUID();
-      const opening = firstChunk({ clientId: id, now: now(), retryMs: sse.retryMs, cursor: current.cursor(), catchUp, filter, resumeId });
+      const opening = firstChunk({ clientId: id, now: now(), retryMs: sse.retryMs, cursor: current.cursor(), catchUp: sharedCatchUp, filter, format, resumeId });
       if (opening.catchup !== undefined) metrics.sseCatchups.inc({ result: opening.catchup });
-      hub.connect({ id, ip, filter, res, opening: opening.chunks });
+      hub.connect({ id, ip, filter, format, gzip, res, opening: opening.chunks });
     },
 
     clientCount: () => hub.size(),

@@ -69,7 +69,11 @@ export const HistoryEventSchema = z.object({
 });
 export type HistoryEvent = z.infer<typeof HistoryEventSchema>;
 
+/**
+ * `p1`: one sync (or catch-up) in the compact format of ./compact-prices.ts, sent instead of
+ * price-update, price-batch and sync-complete to a client that asked with `format=p1`.
+ */
 export const STREAM_EVENTS = [
-  'connected', 'heartbeat', 'price-update', 'price-batch', 'sync-complete', 'resync', 'timeout', 'history',
+  'connected', 'heartbeat', 'price-update', 'price-batch', 'sync-complete', 'resync', 'timeout', 'history', 'p1',
 ] as const;
 export type StreamEventName = (typeof STREAM_EVENTS)[number];

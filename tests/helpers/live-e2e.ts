@@ -80,8 +80,10 @@ export interface PriceView {
   prices: Record<string, string>;
 }
 
-const priceKey = (p: { high: unknown; highTime: unknown; low: unknown; lowTime: unknown; seq: unknown }): string =>
-  [p.high, p.highTime, p.low, p.lowTime, p.seq].join('/');
+// Legs only: the app's compact stream labels each item with the seq of the event that brought it
+// (decision 0010), which may be above the seq of the item's own last change on the server.
+const priceKey = (p: { high: unknown; highTime: unknown; low: unknown; lowTime: unknown }): string =>
+  [p.high, p.highTime, p.low, p.lowTime].join('/');
 
 export async function serverPrices(server: E2eServer): Promise<PriceView> {
   const latest = LatestPricesResponseSchema.parse(await getJson(`${server.url}/api/v1/prices/latest`));
