@@ -1,6 +1,6 @@
 // The one fetch wrapper: every call to the server goes through `request`, and every answer
 // is parsed with the shared REST schemas before anything else sees it.
-import type { z } from 'zod';
+import { z } from 'zod';
 import {
   ErrorBodySchema,
   HealthResponseSchema,
@@ -16,6 +16,7 @@ import {
 import type { Timestep } from '../shared/domain/timestep';
 import type { MoverPeriod } from '../shared/domain/movers';
 import { MoversResponseSchema, type MoversResponse } from '../shared/protocol/movers';
+import { PushKeyResponseSchema, type PushSubscriptionBody } from '../shared/protocol/push';
 
 /** The server answered, but with an error (or with something that is not our protocol). */
 export class ApiError extends Error {
@@ -59,21 +60,33 @@ export interface Api {
   history(id: number, timestep: Timestep, since?: number): Promise<HistoryAnswer>;
   latestPrices(since?: string): Promise<LatestPricesResponse>;
   movers(period: MoverPeriod, minVolume: number): Promise<MoversResponse>;
+  /** The server's VAPID public key (base64url), or null when push is off on this server. */
+  pushKey(): Promise<string | null>;
+  /** POST (first time, every app start) or PUT (the rules changed) the subscription with the device's rules. */
+  sendSubscription(method: 'POST' | 'PUT', body: PushSubscriptionBody): Promise<void>;
+  /** The device holds no rule any more: the server forgets the subscription. */
+  deleteSubscription(body: Pick<PushSubscriptionBody, 'subscription'>): Promise<void>;
 }
 
 const PAGE_SIZE = 500;
 const GATEWAY_DOWN = new Set([502, 503, 504]);
+/** How a server without push configured answers for its key. */
+const PUSH_OFF = new Set([404, 501, 503]);
+/** Answers whose body nothing reads (a 204, or a confirmation). */
+const ANY_BODY = z.unknown();
 
 export function createApi(options: ApiOptions = {}): Api {
   const base = options.baseUrl ?? '/api/v1';
   const doFetch = options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
   const report = options.onReachable ?? (() => {});
 
-  async function request<T>(path: string, schema: z.ZodType<T>): Promise<{ data: T; fromDevice: boolean }> {
+  async function request<T>(path: string, schema: z.ZodType<T>, send?: { method: string; body: unknown }): Promise<{ data: T; fromDevice: boolean }> {
     let response: Response;
     try {
       response = await doFetch(`${base}${path}`, {
-        headers: { accept: 'application/json' },
+        method: send?.method ?? 'GET',
+        headers: send ? { accept: 'application/json', 'content-type': 'application/json' } : { accept: 'application/json' },
+        body: send ? JSON.stringify(send.body) : undefined,
         signal: AbortSignal.timeout(options.timeoutMs ?? 15_000),
       });
     } catch (error) {
@@ -119,5 +132,20 @@ export function createApi(options: ApiOptions = {}): Api {
     latestPrices: (since) =>
       requestJson(`/prices/latest${since === undefined ? '' : `?since=${encodeURIComponent(since)}`}`, LatestPricesResponseSchema),
     movers: (period, minVolume) => requestJson(`/movers?period=${period}&minVolume=${minVolume}`, MoversResponseSchema),
+    async pushKey() {
+      try {
+        return (await requestJson('/push/key', PushKeyResponseSchema)).publicKey;
+      } catch (error) {
+        // A server with push off has no key to give.
+        if (error instanceof ApiError && PUSH_OFF.has(error.status)) return null;
+        throw error;
+      }
+    },
+    async sendSubscription(method, body) {
+      await request('/push/subscriptions', ANY_BODY, { method, body });
+    },
+    async deleteSubscription(body) {
+      await request('/push/subscriptions', ANY_BODY, { method: 'DELETE', body });
+    },
   };
 }

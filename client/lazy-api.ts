@@ -12,5 +12,8 @@ export function createLazyApi(options: ApiOptions): Api {
     history: async (id, timestep, since) => (await load()).history(id, timestep, since),
     latestPrices: async (since) => (await load()).latestPrices(since),
     movers: async (period, minVolume) => (await load()).movers(period, minVolume),
+    pushKey: async () => (await load()).pushKey(),
+    sendSubscription: async (method, body) => (await load()).sendSubscription(method, body),
+    deleteSubscription: async (body) => (await load()).deleteSubscription(body),
   };
 }

@@ -4,6 +4,9 @@
 import type { AlertMeasure, AlertRule, FiredAlert } from '../../shared/protocol/alerts';
 import { formatExact, formatPrice } from '../../shared/domain/price-format';
 
+/** What the service worker posts to its pages after it showed a pushed alert. */
+export const ALERT_SHOWN_MESSAGE = 'alert-shown';
+
 export const MEASURE_NAMES: Readonly<Record<AlertMeasure, string>> = {
   buy: 'Buy price',
   sell: 'Sell price',
