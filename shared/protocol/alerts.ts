@@ -69,3 +69,22 @@ export const FiredAlertSchema = z.object({
   firedAt: z.number().int(),
 });
 export type FiredAlert = z.infer<typeof FiredAlertSchema>;
+
+/**
+ * One rule's evaluation state between syncs (shared/domain/alerts/evaluate-alerts.ts), kept as JSON
+ * in IndexedDB on the device and in the database on the server.
+ */
+export const AlertStateSchema = z.object({
+  /** The rule's condition when this state was made; a rule edited since starts afresh. */
+  rule: z.string().max(200),
+  /** The last sync that evaluated the rule: a sync with this seq or an older one changes nothing. */
+  seq: z.number().int(),
+  /** False from a firing until the value crosses back past the target by the hysteresis margin. */
+  armed: z.boolean(),
+  /** An instant rule whose condition held at the last evaluation: that sync and the trade time seen. */
+  pending: z.object({ seq: z.number().int(), tradeTime: z.number().int() }).nullable(),
+  firedSeq: z.number().int().nullable(),
+  /** Unix seconds of the last firing; the cooldown counts from it. */
+  firedAt: z.number().int().nullable(),
+});
+export type AlertState = z.infer<typeof AlertStateSchema>;
