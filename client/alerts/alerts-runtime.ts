@@ -65,11 +65,9 @@ export function createAlertsRuntime(deps: AlertsRuntimeDeps): AlertsRuntime {
   const [banner, setBanner] = createSignal<readonly BannerAlert[]>([]);
   const toBanner = (entry: BannerAlert) => setBanner((held) => [entry, ...held.filter((other) => other.tag !== entry.tag)].slice(0, 5));
 
-  const evaluation = Promise.all([import('./device-alerts'), import('./device-market'), import('./device-evaluation')]).then(([{ createDeviceAlerts }, { readDeviceMarket }, { evaluateOnDevice }]) =>
+  const evaluation = import('./device-alerts').then(({ createDeviceAlerts }) =>
     createDeviceAlerts({
       db: deps.db,
-      readMarket: readDeviceMarket,
-      evaluate: evaluateOnDevice,
       show: (fired, rule) =>
         showFired(fired, rule, {
           access: currentAccess,

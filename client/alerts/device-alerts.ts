@@ -1,29 +1,17 @@
 // The device's own evaluation, run by the tab that holds the stream after every batch, catch-up
-// or snapshot it stored: the rules that are on and not expired, their stored states and the market
-// the device holds go through the shared evaluator; the new states are stored; each alert that
-// fired is recorded and shown, unless the server already pushed it at this seq or a newer one.
-import type { AlertRule, FiredAlert } from '../../shared/protocol/alerts';
+// or snapshot it stored: the rules that are on, their stored states and the market the device
+// holds go through the shared evaluator; the new states are stored; each alert that fired is
+// recorded and shown, unless the server already pushed it at this seq or a newer one (its
+// notification has the same tag, so showing again would only repeat it).
+import { evaluateAlerts } from '../../shared/domain/alerts/evaluate-alerts';
+import type { FiredAlert } from '../../shared/protocol/alerts';
 import { listAlerts, newestFiredSeq, readAlertStates, recordFired, writeAlertStates, type StoredAlert } from '../db/alerts';
 import { readMeta } from '../db/meta';
 import type { GeDb } from '../db/schema';
+import { readDeviceMarket } from './device-market';
 
-export interface EvaluationInput<Market> {
-  rules: readonly AlertRule[];
-  states: ReadonlyMap<string, unknown>;
-  market: Market;
-  sync: { seq: number; at: number };
-}
-
-export interface EvaluationResult {
-  states: ReadonlyMap<string, unknown>;
-  fired: readonly FiredAlert[];
-}
-
-export interface DeviceAlertsDeps<Market> {
+export interface DeviceAlertsDeps {
   db: GeDb;
-  /** What the rules' items trade at, as far as the device knows. */
-  readMarket(db: GeDb, itemIds: readonly number[], now: number): Promise<Market>;
-  evaluate(input: EvaluationInput<Market>): EvaluationResult;
   /** A notification, or the in-app banner when notifications are not allowed. */
   show(fired: FiredAlert, rule: StoredAlert | undefined): Promise<void>;
   /** The fired history grew: pages re-read it. */
@@ -33,13 +21,11 @@ export interface DeviceAlertsDeps<Market> {
 }
 
 export interface DeviceAlerts {
-  /** Runs an evaluation; calls while one runs make one more run after it (they see the newest prices). */
+  /** Runs an evaluation; calls while one runs make one more run after it (it sees the newest prices). */
   evaluate(): Promise<void>;
 }
 
-const liveRule = (now: number) => (alert: StoredAlert) => alert.enabled && (alert.expiresAt === null || alert.expiresAt > now);
-
-export function createDeviceAlerts<Market>(deps: DeviceAlertsDeps<Market>): DeviceAlerts {
+export function createDeviceAlerts(deps: DeviceAlertsDeps): DeviceAlerts {
   const now = deps.now ?? (() => Math.floor(Date.now() / 1000));
   let running: Promise<void> | null = null;
   let again = false;
@@ -47,19 +33,19 @@ export function createDeviceAlerts<Market>(deps: DeviceAlertsDeps<Market>): Devi
   async function pass(): Promise<void> {
     const cursor = await readMeta(deps.db, 'cursor');
     if (!cursor) return;
-    const at = now();
-    const rules = (await listAlerts(deps.db)).filter(liveRule(at));
+    const time = now();
+    // Expired rules are the evaluator's to skip; switched-off ones are not evaluated at all.
+    const rules = (await listAlerts(deps.db)).filter((alert) => alert.enabled);
     if (rules.length === 0) return;
     const [states, market] = await Promise.all([
       readAlertStates(deps.db, rules.map((rule) => rule.id)),
-      deps.readMarket(deps.db, [...new Set(rules.map((rule) => rule.itemId))], at),
+      readDeviceMarket(deps.db, [...new Set(rules.map((rule) => rule.itemId))], time),
     ]);
-    const result = deps.evaluate({ rules: rules.map(({ enabled: _on, createdAt: _at, ...rule }) => rule), states, market, sync: { seq: cursor.seq, at } });
+    const result = evaluateAlerts(rules.map(({ enabled: _on, createdAt: _at, ...rule }) => rule), states, market, { seq: cursor.seq, time });
     await writeAlertStates(deps.db, result.states);
     let recorded = false;
     for (const fired of result.fired) {
       const known = await newestFiredSeq(deps.db, fired.alertId);
-      // The server pushed this firing (or a later one) already; its notification has the same tag.
       if (known !== null && known >= fired.seq) continue;
       await recordFired(deps.db, [{ ...fired, source: 'device' }]);
       recorded = true;

@@ -60,12 +60,14 @@ describe('alerts on the device', () => {
     const db = await openTestDb();
     await putAlert(db, rule('a'));
     await putAlert(db, rule('b'));
-    await writeAlertStates(db, new Map([['a', { pending: 1 }], ['b', { pending: 2 }], ['gone', { pending: 3 }]]));
-    expect([...(await readAlertStates(db, ['a', 'b', 'gone'])).keys()]).toEqual(['a', 'b']);
+    const state = (seq: number) => ({ rule: 'r', seq, armed: true, pending: null, firedSeq: null, firedAt: null });
+    await writeAlertStates(db, { a: state(1), b: state(2), gone: state(3) });
+    await db.put('alertState', { damaged: true }, 'a2');
+    expect(await readAlertStates(db, ['a', 'b', 'gone', 'a2'])).toEqual({ a: state(1), b: state(2) });
     await putAlert(db, { ...rule('a'), target: 5 });
     await recordFired(db, [fired('b', 10)]);
     await deleteAlert(db, 'b');
-    expect([...(await readAlertStates(db, ['a', 'b'])).keys()]).toEqual([]);
+    expect(await readAlertStates(db, ['a', 'b'])).toEqual({});
     expect((await listFired(db)).map((f) => f.alertId)).toEqual(['b']);
     db.close();
   });

@@ -10,6 +10,7 @@ import {
   MAX_RULES_PER_DEVICE,
   MOVE_WINDOWS,
   type AlertRule,
+  type AlertState,
   type FiredAlert,
 } from '../../shared/protocol/alerts';
 import { bool, int, keepValid, nullable, num, shape, str, type Guard } from './guards';
@@ -57,6 +58,9 @@ export const isFiredRecord = shape<FiredRecord>({
   source: oneOf<FiredSource>(['device', 'push']),
 });
 
+const isPending = nullable(shape<NonNullable<AlertState['pending']>>({ seq: int, tradeTime: int }));
+export const isAlertState = shape<AlertState>({ rule: str, seq: int, armed: bool, pending: isPending, firedSeq: nullable(int), firedAt: nullable(int) });
+
 /** Refused: the device already holds MAX_RULES_PER_DEVICE rules. */
 export class AlertCapError extends Error {
   constructor() {
@@ -90,24 +94,25 @@ export async function deleteAlert(db: GeDb, id: string): Promise<void> {
   await Promise.all([tx.objectStore('alerts').delete(id), tx.objectStore('alertState').delete(id), tx.done]);
 }
 
-/** The stored evaluation state of each rule that has one. */
-export async function readAlertStates(db: GeDb, ids: readonly string[]): Promise<Map<string, unknown>> {
+/** The stored evaluation state of each rule that has one (a damaged one is dropped: the rule starts afresh). */
+export async function readAlertStates(db: GeDb, ids: readonly string[]): Promise<Record<string, AlertState>> {
   const tx = db.transaction('alertState', 'readonly');
   const values = await Promise.all(ids.map((id) => tx.store.get(id)));
   await tx.done;
-  const states = new Map<string, unknown>();
+  const states: Record<string, AlertState> = {};
   ids.forEach((id, index) => {
     const value = values[index];
-    if (typeof value === 'object' && value !== null) states.set(id, value);
+    if (isAlertState(value)) states[id] = value;
   });
   return states;
 }
 
 /** Writes the states of rules that still exist (a rule deleted meanwhile gets none back). */
-export async function writeAlertStates(db: GeDb, states: ReadonlyMap<string, unknown>): Promise<void> {
+export async function writeAlertStates(db: GeDb, states: Readonly<Record<string, AlertState>>): Promise<void> {
   const tx = db.transaction(['alerts', 'alertState'], 'readwrite');
-  const alive = await Promise.all([...states.keys()].map((id) => tx.objectStore('alerts').getKey(id)));
-  const writes = [...states].filter((_, index) => alive[index] !== undefined).map(([id, state]) => tx.objectStore('alertState').put(state, id));
+  const entries = Object.entries(states);
+  const alive = await Promise.all(entries.map(([id]) => tx.objectStore('alerts').getKey(id)));
+  const writes = entries.filter((_, index) => alive[index] !== undefined).map(([id, state]) => tx.objectStore('alertState').put(state, id));
   await Promise.all([...writes, tx.done]);
 }
 
