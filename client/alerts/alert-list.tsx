@@ -23,7 +23,7 @@ export interface AlertListProps {
 
 export function AlertList(props: AlertListProps) {
   return (
-    <ul class="trade-list" aria-label="Alerts">
+    <ul class="trade-list" aria-label="Your alerts">
       <For each={props.rules} fallback={<li class="muted">No alerts yet. Add one above, or from an item’s page.</li>}>
         {(alert) => {
           const label = () => `${props.nameOf(alert.itemId)}: ${describeRule(alert)}`;
