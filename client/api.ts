@@ -16,7 +16,8 @@ import {
 import type { Timestep } from '../shared/domain/timestep';
 import type { MoverPeriod } from '../shared/domain/movers';
 import { MoversResponseSchema, type MoversResponse } from '../shared/protocol/movers';
-import { PushKeyResponseSchema, type PushSubscriptionBody } from '../shared/protocol/push';
+import type { AlertRule } from '../shared/protocol/alerts';
+import { PushKeyAnswerSchema, PushSubscriptionAnswerSchema, type PushSubscriptionAnswer, type PushSubscriptionInput } from '../shared/protocol/push';
 
 /** The server answered, but with an error (or with something that is not our protocol). */
 export class ApiError extends Error {
@@ -62,16 +63,25 @@ export interface Api {
   movers(period: MoverPeriod, minVolume: number): Promise<MoversResponse>;
   /** The server's VAPID public key (base64url), or null when push is off on this server. */
   pushKey(): Promise<string | null>;
-  /** POST (first time, every app start) or PUT (the rules changed) the subscription with the device's rules. */
-  sendSubscription(method: 'POST' | 'PUT', body: PushSubscriptionBody): Promise<void>;
+  /** Registers (or refreshes: the same endpoint again) the subscription with the device's rules. */
+  registerSubscription(subscription: PushSubscriptionInput, rules: readonly AlertRule[]): Promise<PushSubscriptionAnswer>;
+  /** Replaces the subscription's rules; `auth` (its keys.auth) proves this device holds it. */
+  replaceRules(id: string, auth: string, rules: readonly AlertRule[]): Promise<void>;
   /** The device holds no rule any more: the server forgets the subscription. */
-  deleteSubscription(body: Pick<PushSubscriptionBody, 'subscription'>): Promise<void>;
+  deleteSubscription(id: string, auth: string): Promise<void>;
+}
+
+/** A request that is not a plain GET: its method, JSON body and bearer secret. */
+interface Send {
+  method: 'POST' | 'PUT' | 'DELETE';
+  body?: unknown;
+  auth?: string;
 }
 
 const PAGE_SIZE = 500;
 const GATEWAY_DOWN = new Set([502, 503, 504]);
-/** How a server without push configured answers for its key. */
-const PUSH_OFF = new Set([404, 501, 503]);
+/** How a server without push configured answers for its key (404 push_disabled). */
+const PUSH_OFF = new Set([404, 501]);
 /** Answers whose body nothing reads (a 204, or a confirmation). */
 const ANY_BODY = z.unknown();
 
@@ -80,13 +90,17 @@ export function createApi(options: ApiOptions = {}): Api {
   const doFetch = options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
   const report = options.onReachable ?? (() => {});
 
-  async function request<T>(path: string, schema: z.ZodType<T>, send?: { method: string; body: unknown }): Promise<{ data: T; fromDevice: boolean }> {
+  async function request<T>(path: string, schema: z.ZodType<T>, send?: Send): Promise<{ data: T; fromDevice: boolean }> {
     let response: Response;
     try {
       response = await doFetch(`${base}${path}`, {
         method: send?.method ?? 'GET',
-        headers: send ? { accept: 'application/json', 'content-type': 'application/json' } : { accept: 'application/json' },
-        body: send ? JSON.stringify(send.body) : undefined,
+        headers: {
+          accept: 'application/json',
+          ...(send?.body === undefined ? {} : { 'content-type': 'application/json' }),
+          ...(send?.auth === undefined ? {} : { authorization: `Bearer ${send.auth}` }),
+        },
+        body: send?.body === undefined ? undefined : JSON.stringify(send.body),
         signal: AbortSignal.timeout(options.timeoutMs ?? 15_000),
       });
     } catch (error) {
@@ -134,18 +148,19 @@ export function createApi(options: ApiOptions = {}): Api {
     movers: (period, minVolume) => requestJson(`/movers?period=${period}&minVolume=${minVolume}`, MoversResponseSchema),
     async pushKey() {
       try {
-        return (await requestJson('/push/key', PushKeyResponseSchema)).publicKey;
+        return (await requestJson('/push/key', PushKeyAnswerSchema)).publicKey;
       } catch (error) {
         // A server with push off has no key to give.
         if (error instanceof ApiError && PUSH_OFF.has(error.status)) return null;
         throw error;
       }
     },
-    async sendSubscription(method, body) {
-      await request('/push/subscriptions', ANY_BODY, { method, body });
+    registerSubscription: async (subscription, rules) => (await request('/push/subscriptions', PushSubscriptionAnswerSchema, { method: 'POST', body: { subscription, rules } })).data,
+    async replaceRules(id, auth, rules) {
+      await request(`/push/subscriptions/${encodeURIComponent(id)}`, ANY_BODY, { method: 'PUT', body: { rules }, auth });
     },
-    async deleteSubscription(body) {
-      await request('/push/subscriptions', ANY_BODY, { method: 'DELETE', body });
+    async deleteSubscription(id, auth) {
+      await request(`/push/subscriptions/${encodeURIComponent(id)}`, ANY_BODY, { method: 'DELETE', auth });
     },
   };
 }

@@ -13,7 +13,8 @@ export function createLazyApi(options: ApiOptions): Api {
     latestPrices: async (since) => (await load()).latestPrices(since),
     movers: async (period, minVolume) => (await load()).movers(period, minVolume),
     pushKey: async () => (await load()).pushKey(),
-    sendSubscription: async (method, body) => (await load()).sendSubscription(method, body),
-    deleteSubscription: async (body) => (await load()).deleteSubscription(body),
+    registerSubscription: async (subscription, rules) => (await load()).registerSubscription(subscription, rules),
+    replaceRules: async (id, auth, rules) => (await load()).replaceRules(id, auth, rules),
+    deleteSubscription: async (id, auth) => (await load()).deleteSubscription(id, auth),
   };
 }

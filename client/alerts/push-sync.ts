@@ -1,12 +1,14 @@
 // Keeps the server's copy of this device's push subscription and rules in step: POST on every app
 // start (Chrome never fires `pushsubscriptionchange`, so the start is when a lost subscription is
-// re-sent), PUT on every rule change, DELETE when no rule is left on. Only when notifications are
-// allowed and the server has push on; offline, the latest wish waits for `online`.
+// re-sent), PUT on every rule change, DELETE when no rule is left on. PUT and DELETE name the id
+// the POST answered and prove the device holds the subscription with its auth secret. Only when
+// notifications are allowed and the server has push on; offline, the latest wish waits for `online`.
 import type { Accessor } from 'solid-js';
 import type { AlertRule } from '../../shared/protocol/alerts';
-import type { PushSubscriptionJson } from '../../shared/protocol/push';
-import { NetworkError, type Api } from '../api';
+import type { PushSubscriptionInput } from '../../shared/protocol/push';
+import { ApiError, NetworkError, type Api } from '../api';
 import { listAlerts, type StoredAlert } from '../db/alerts';
+import { deleteMeta, readMeta, writeMeta } from '../db/meta';
 import type { GeDb } from '../db/schema';
 import type { NotificationAccess } from './alerts-runtime';
 
@@ -19,7 +21,7 @@ export type PushState = 'starting' | 'unsupported' | 'not-allowed' | 'off' | 'no
 
 export interface PushSyncDeps {
   db: GeDb;
-  api: Pick<Api, 'pushKey' | 'sendSubscription' | 'deleteSubscription'>;
+  api: Pick<Api, 'pushKey' | 'registerSubscription' | 'replaceRules' | 'deleteSubscription'>;
   access: Accessor<NotificationAccess>;
   setState(state: PushState): void;
   /** The service worker's registration; absent where there is none (dev, old browsers). */
@@ -51,7 +53,7 @@ function sameKey(held: ArrayBuffer | null | undefined, wanted: Uint8Array): bool
   return bytes.length === wanted.length && bytes.every((byte, index) => byte === wanted[index]);
 }
 
-function subscriptionJson(subscription: PushSubscription): PushSubscriptionJson | null {
+function subscriptionJson(subscription: PushSubscription): PushSubscriptionInput | null {
   const json = subscription.toJSON();
   const { p256dh, auth } = json.keys ?? {};
   return json.endpoint && p256dh && auth ? { endpoint: json.endpoint, keys: { p256dh, auth } } : null;
@@ -62,8 +64,6 @@ const defaultRegistration = async (): Promise<ServiceWorkerRegistration | undefi
 
 export function createPushSync(deps: PushSyncDeps): PushSync {
   const registration = deps.registration ?? defaultRegistration;
-  /** The server holds this device's subscription (as far as this tab knows). */
-  let registered = false;
   let queue: Promise<void> = Promise.resolve();
   let waitingOnline = false;
 
@@ -75,25 +75,30 @@ export function createPushSync(deps: PushSyncDeps): PushSync {
     return reg.pushManager.subscribe({ userVisibleOnly: true, applicationServerKey: key });
   }
 
+  /** The server forgot the subscription (pruned it, or another store): register it again. */
+  const gone = (error: unknown) => error instanceof ApiError && (error.status === 404 || error.status === 403);
+
   async function sync(reason: 'start' | 'change'): Promise<void> {
     if (deps.access() !== 'granted') return deps.setState(deps.access() === 'unsupported' ? 'unsupported' : 'not-allowed');
     const reg = await registration();
     if (!reg) return deps.setState('unsupported');
     try {
-      const rules = rulesToSend(await listAlerts(deps.db));
+      const [rules, held] = await Promise.all([listAlerts(deps.db).then(rulesToSend), readMeta(deps.db, 'pushSubscription')]);
       if (rules.length === 0) {
-        const held = await reg.pushManager.getSubscription();
-        const subscription = held && subscriptionJson(held);
-        if (subscription && (registered || reason === 'start')) await deps.api.deleteSubscription({ subscription });
-        registered = false;
+        if (held) await deps.api.deleteSubscription(held.id, held.auth).catch((error: unknown) => (gone(error) ? undefined : Promise.reject(error)));
+        await deleteMeta(deps.db, 'pushSubscription');
         return deps.setState('none');
       }
       const key = await deps.api.pushKey();
       if (key === null) return deps.setState('off');
       const subscription = subscriptionJson(await subscribe(reg, base64UrlToBytes(key)));
       if (!subscription) return deps.setState('failed');
-      await deps.api.sendSubscription(reason === 'start' || !registered ? 'POST' : 'PUT', { subscription, rules });
-      registered = true;
+      const same = held !== undefined && held.auth === subscription.keys.auth;
+      const replaced = reason === 'change' && same ? await deps.api.replaceRules(held.id, held.auth, rules).then(() => true, (error: unknown) => (gone(error) ? false : Promise.reject(error))) : false;
+      if (!replaced) {
+        const answer = await deps.api.registerSubscription(subscription, rules);
+        await writeMeta(deps.db, 'pushSubscription', { id: answer.id, auth: subscription.keys.auth });
+      }
       deps.setState('on');
     } catch (error) {
       if (!(error instanceof NetworkError)) return deps.setState('failed');
@@ -102,7 +107,7 @@ export function createPushSync(deps: PushSyncDeps): PushSync {
       waitingOnline = true;
       (deps.onOnline ?? ((retry) => window.addEventListener('online', retry, { once: true })))(() => {
         waitingOnline = false;
-        void run(registered ? 'change' : 'start');
+        void run(reason);
       });
     }
   }

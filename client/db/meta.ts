@@ -18,6 +18,8 @@ interface MetaValues {
   server: { demo: boolean };
   /** The server's STALE_AFTER (seconds), kept so the stale marks follow it offline too. */
   staleAfterSeconds: number;
+  /** The device's push subscription on the server: the id it gave (PUT and DELETE name it) and the secret that proves it ours. */
+  pushSubscription: { id: string; auth: string };
 }
 
 const META_GUARDS: { [K in keyof MetaValues]: Guard<MetaValues[K]> } = {
@@ -26,6 +28,7 @@ const META_GUARDS: { [K in keyof MetaValues]: Guard<MetaValues[K]> } = {
   pricesAt: num,
   server: shape<MetaValues['server']>({ demo: bool }),
   staleAfterSeconds: num,
+  pushSubscription: shape<MetaValues['pushSubscription']>({ id: str, auth: str }),
 };
 
 export type MetaKey = keyof MetaValues;
@@ -38,6 +41,10 @@ export async function readMeta<K extends MetaKey>(db: GeDb, key: K): Promise<Met
 
 export async function writeMeta<K extends MetaKey>(db: GeDb, key: K, value: MetaValues[K]): Promise<void> {
   await db.put('meta', value, key);
+}
+
+export async function deleteMeta(db: GeDb, key: MetaKey): Promise<void> {
+  await db.delete('meta', key);
 }
 
 const isCoverage = shape<{ fullAt: number }>({ fullAt: num });

@@ -1,19 +1,40 @@
-// Web Push between the device and the server: the VAPID public key the device subscribes with, and
-// the subscription it registers together with its alert rules.
+// The push routes' bodies and answers (/api/v1/push/*), one definition for the device and the server.
 import { z } from 'zod';
 import { AlertRulesSchema } from './alerts';
 
-/** GET /api/v1/push/key. */
-export const PushKeyResponseSchema = z.object({ publicKey: z.string().min(1) });
-export type PushKeyResponse = z.infer<typeof PushKeyResponseSchema>;
+/** base64url without padding, as PushSubscription.toJSON() gives the keys. */
+const base64url = (min: number, max: number) => z.string().min(min).max(max).regex(/^[A-Za-z0-9_-]+$/, 'expected base64url');
 
-/** What PushSubscription.toJSON() gives, as far as the server needs it. */
-export const PushSubscriptionJsonSchema = z.object({
-  endpoint: z.string().url().max(2048),
-  keys: z.object({ p256dh: z.string().min(1).max(200), auth: z.string().min(1).max(100) }),
+/** What PushSubscription.toJSON() gives (expirationTime and other fields are ignored). */
+export const PushSubscriptionSchema = z.object({
+  endpoint: z.string().min(1).max(1024),
+  keys: z.object({
+    /** The device's P-256 public key, 65 bytes uncompressed (87 characters). */
+    p256dh: base64url(86, 88),
+    /** The 16-byte auth secret (22 characters); also what proves a request comes from the holder. */
+    auth: base64url(22, 24),
+  }),
 });
-export type PushSubscriptionJson = z.infer<typeof PushSubscriptionJsonSchema>;
+export type PushSubscriptionInput = z.infer<typeof PushSubscriptionSchema>;
 
-/** POST / PUT /api/v1/push/subscriptions (DELETE takes the subscription alone). */
-export const PushSubscriptionBodySchema = z.object({ subscription: PushSubscriptionJsonSchema, rules: AlertRulesSchema });
-export type PushSubscriptionBody = z.infer<typeof PushSubscriptionBodySchema>;
+/** A device's rules, each id once. */
+const DeviceRulesSchema = AlertRulesSchema.refine((rules) => new Set(rules.map((rule) => rule.id)).size === rules.length, 'rule ids must be unique');
+
+/** POST /api/v1/push/subscriptions: register, or refresh (the same endpoint again). */
+export const RegisterPushBodySchema = z.object({ subscription: PushSubscriptionSchema, rules: DeviceRulesSchema });
+/** PUT /api/v1/push/subscriptions/:id: the rules, replaced whole. */
+export const ReplaceRulesBodySchema = z.object({ rules: DeviceRulesSchema });
+
+export const PushSubscriptionAnswerSchema = z.object({
+  /** Names the subscription in PUT and DELETE; the same for the same endpoint. */
+  id: z.string(),
+  rules: z.number().int(),
+  /** True when this endpoint was not registered before. */
+  created: z.boolean(),
+});
+export type PushSubscriptionAnswer = z.infer<typeof PushSubscriptionAnswerSchema>;
+
+export const PushKeyAnswerSchema = z.object({
+  /** The VAPID public key (base64url), PushManager.subscribe's applicationServerKey. */
+  publicKey: z.string(),
+});
