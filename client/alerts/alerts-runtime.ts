@@ -100,10 +100,12 @@ export function createAlertsRuntime(deps: AlertsRuntimeDeps): AlertsRuntime {
   return {
     access,
     async requestAccess() {
-      if (currentAccess() === 'default') await Notification.requestPermission();
+      const before = currentAccess();
+      if (before === 'default') await Notification.requestPermission();
       const next = currentAccess();
       setAccess(next);
-      if (next === 'granted') void pushSync.then((sync) => sync.start());
+      // Newly allowed: the subscription can be made now (the rule change that follows updates it).
+      if (next === 'granted' && before !== 'granted') void pushSync.then((sync) => sync.start());
       return next;
     },
     push,

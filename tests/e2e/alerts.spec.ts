@@ -3,8 +3,10 @@
 // with the app closed, a push delivered to the real service worker (the DevTools protocol's
 // ServiceWorker.deliverPushMessage: this network cannot reach a vendor push service) is shown and
 // recorded, and its click opens the item.
+import { createECDH, randomBytes } from 'node:crypto';
 import type { BrowserContext, CDPSession, Page, Worker } from '@playwright/test';
 import { expect, expectItemRows, test, waitForServiceWorkerControl, WHIP } from '../helpers/e2e-app';
+import { startE2eServer } from '../helpers/e2e-server';
 import { devicePrices, expectLive, liveTest } from '../helpers/live-e2e';
 
 /** The parts of a service worker's global scope these tests touch (the page's lib has no WebWorker types). */
@@ -132,6 +134,8 @@ test('with the app closed, a pushed alert is shown by the service worker, kept i
   await expect(page.getByRole('form', { name: 'Add an alert' }).getByLabel('Item')).toHaveValue(WHIP.name);
   await addAlert(page, { target: '1m' });
   await expect(page.getByRole('list', { name: 'Your alerts' }).getByRole('listitem')).toHaveText([/Abyssal whip: Buy price below 1M/]);
+  // The shared demo server has push off (no VAPID_SUBJECT): alerts still fire in the open app.
+  await expect(page.getByText('This server does not push alerts')).toBeVisible();
   const alertId = await ruleIdFor(page, WHIP.id);
 
   // No window of the app stays open: the DevTools session lives on a blank tab.
@@ -215,4 +219,64 @@ test('the alert form says what is wrong and saves nothing; alerts can be edited,
   await expect(page.getByText('0 of 50 used')).toBeVisible();
   // The first alert asked once; the rest did not ask again.
   expect(asked).toEqual(['asked']);
+});
+
+test('with push on, the device registers its subscription and rules on start, replaces them on a change and deletes it with the last alert', async ({ page, context }) => {
+  const server = await startE2eServer({ env: { VAPID_SUBJECT: 'mailto:ops@ge-tracker.example', PUSH_ENDPOINT_HOSTS: '127.0.0.1' } });
+  try {
+    await context.grantPermissions(['notifications'], { origin: server.url });
+    // The vendor's push service cannot be reached from here: subscribe() answers with a stand-in
+    // endpoint and real-looking keys (a P-256 public key and a 16-byte auth secret).
+    const keys = { p256dh: createECDH('prime256v1').generateKeys().toString('base64url'), auth: randomBytes(16).toString('base64url') };
+    const endpoint = 'https://127.0.0.1:9/push/stand-in-device';
+    await page.addInitScript(
+      ({ endpoint, p256dh, auth }) => {
+        let current: PushSubscription | null = null;
+        PushManager.prototype.subscribe = async function (options?: PushSubscriptionOptionsInit) {
+          const key = options?.applicationServerKey;
+          const subscription = {
+            endpoint,
+            expirationTime: null,
+            options: { userVisibleOnly: options?.userVisibleOnly === true, applicationServerKey: key instanceof Uint8Array ? key.buffer : null },
+            getKey: () => null,
+            toJSON: () => ({ endpoint, expirationTime: null, keys: { p256dh, auth } }),
+            unsubscribe: async () => ((current = null), true),
+          };
+          current = subscription as unknown as PushSubscription;
+          return current;
+        };
+        PushManager.prototype.getSubscription = async () => current;
+      },
+      { endpoint, ...keys },
+    );
+    const sent: string[] = [];
+    page.on('response', async (response) => {
+      const url = new URL(response.url());
+      if (!url.pathname.startsWith('/api/v1/push/subscriptions')) return;
+      const request = response.request();
+      const body = request.postDataJSON() as { subscription?: { endpoint: string }; rules?: Array<{ target: number }> } | null;
+      const auth = request.headers().authorization === `Bearer ${keys.auth}` ? ' holder' : '';
+      const parts = [request.method(), `${url.pathname.replace(/[A-Za-z0-9_-]{22}$/, ':id')}${auth}`, String(response.status()), body?.subscription?.endpoint, body?.rules?.map((r) => r.target).join(',')];
+      sent.push(parts.filter((part) => part !== undefined && part !== '').join(' '));
+    });
+
+    await page.goto(`${server.url}/alerts?item=${WHIP.id}`);
+    await expect(page.getByRole('form', { name: 'Add an alert' }).getByLabel('Item')).toHaveValue(WHIP.name, { timeout: 20_000 });
+    await waitForServiceWorkerControl(page);
+    await addAlert(page, { target: '1' });
+    await expect.poll(() => sent).toEqual([`POST /api/v1/push/subscriptions 201 ${endpoint} 1`]);
+    await expect(page.getByText('The server pushes your alerts, also while the app is closed.')).toBeVisible();
+    await addAlert(page, { target: '2' });
+    await expect.poll(() => sent.at(-1)).toBe('PUT /api/v1/push/subscriptions/:id holder 200 1,2');
+
+    await page.reload();
+    await expect.poll(() => sent.at(-1)).toBe(`POST /api/v1/push/subscriptions 200 ${endpoint} 1,2`);
+    for (const target of ['1', '2']) {
+      await page.getByRole('button', { name: `Delete: ${WHIP.name}: Buy price below ${target}` }).click();
+    }
+    await expect.poll(() => sent.slice(-2)).toEqual(['PUT /api/v1/push/subscriptions/:id holder 200 2', 'DELETE /api/v1/push/subscriptions/:id holder 204']);
+    await expect(page.getByText('No alert is on, so the server has nothing to push.')).toBeVisible();
+  } finally {
+    await server.dispose();
+  }
 });
