@@ -1,8 +1,7 @@
 // How this device will hear of an alert: notifications allowed or not (with the button that asks),
 // whether the server can push to a closed app, and on iOS what push needs there.
 import { Match, Show, Switch } from 'solid-js';
-import type { NotificationAccess } from './alerts-runtime';
-import type { PushState } from './push-sync';
+import type { NotificationAccess, PushState } from './push-sync';
 
 export interface AlertDeliveryProps {
   access: NotificationAccess;

@@ -9,9 +9,7 @@ import { listAlerts, type StoredAlert } from '../db/alerts';
 import type { GeDb } from '../db/schema';
 import { alertNotification } from './alert-text';
 import type { AlertBook } from './alerts-state';
-import type { PushState } from './push-sync';
-
-export type NotificationAccess = NotificationPermission | 'unsupported';
+import type { NotificationAccess, PushState } from './push-sync';
 
 export interface BannerAlert {
   tag: string;

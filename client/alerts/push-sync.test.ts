@@ -4,8 +4,7 @@ import { NetworkError } from '../api';
 import { deleteAlert, putAlert, type StoredAlert } from '../db/alerts';
 import { readMeta } from '../db/meta';
 import { openTestDb } from '../db/test-db';
-import { base64UrlToBytes, createPushSync, type PushState } from './push-sync';
-import type { NotificationAccess } from './alerts-runtime';
+import { base64UrlToBytes, createPushSync, type NotificationAccess, type PushState } from './push-sync';
 
 const KEY = 'BEl62iUYgUivxIkv69yViEuiBIa-Ib9-SkvMeAtA3LFgDzkrxZJjSgSnfckjBJuBkr3qBUYIHBQFLXYp5Nksh8U';
 const AUTH = 'aGVsbG8td29ybGQtYXV0aDE';

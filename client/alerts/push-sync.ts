@@ -10,7 +10,9 @@ import { ApiError, NetworkError, type Api } from '../api';
 import { listAlerts, type StoredAlert } from '../db/alerts';
 import { deleteMeta, readMeta, writeMeta } from '../db/meta';
 import type { GeDb } from '../db/schema';
-import type { NotificationAccess } from './alerts-runtime';
+
+/** Whether this browser may show notifications (Notification.permission), or has none. */
+export type NotificationAccess = NotificationPermission | 'unsupported';
 
 /**
  * starting; unsupported (no Push API here); not-allowed (notifications not granted); off (the
