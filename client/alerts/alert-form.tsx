@@ -1,7 +1,7 @@
 // The form that adds or edits an alert. It shows the draft and reports edits; the page reads the
 // draft and saves it.
 import { For, Show } from 'solid-js';
-import { ALERT_MODES, type AlertKind, type AlertMeasure } from '../../shared/protocol/alerts';
+import { ALERT_MODES, type AlertKind, type AlertMeasure } from '../../shared/domain/alert-rules';
 import { EntryForm, ItemNameField } from '../components/entry-form';
 import { KIND_MEASURES, targetHint, type AlertDraft } from './alert-draft';
 import { MEASURE_NAMES } from './alert-text';

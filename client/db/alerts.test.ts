@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { MAX_RULES_PER_DEVICE } from '../../shared/protocol/alerts';
+import { MAX_RULES_PER_DEVICE } from '../../shared/domain/alert-rules';
 import {
   AlertCapError,
   deleteAlert,

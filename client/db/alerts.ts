@@ -2,17 +2,8 @@
 // upgrade or by quota pruning), each rule's evaluation state between syncs, and the history of
 // alerts that fired here or were pushed by the server. One entry per rule and seq, so the same
 // firing told twice (the device and a push) is stored once.
-import {
-  ALERT_KINDS,
-  ALERT_MEASURES,
-  ALERT_MODES,
-  ALERT_OPS,
-  MAX_RULES_PER_DEVICE,
-  MOVE_WINDOWS,
-  type AlertRule,
-  type AlertState,
-  type FiredAlert,
-} from '../../shared/protocol/alerts';
+import { ALERT_KINDS, ALERT_MEASURES, ALERT_MODES, ALERT_OPS, MAX_RULES_PER_DEVICE, MOVE_WINDOWS } from '../../shared/domain/alert-rules';
+import type { AlertRule, AlertState, FiredAlert } from '../../shared/protocol/alerts';
 import { bool, int, keepValid, nullable, num, shape, str, type Guard } from './guards';
 import type { GeDb } from './schema';
 

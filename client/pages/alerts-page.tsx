@@ -2,7 +2,7 @@
 // the alerts that fired. Loaded lazily: none of it is in the first paint's code.
 import { useSearchParams } from '@solidjs/router';
 import { createMemo, Show } from 'solid-js';
-import { MAX_RULES_PER_DEVICE } from '../../shared/protocol/alerts';
+import { MAX_RULES_PER_DEVICE } from '../../shared/domain/alert-rules';
 import { useAppData } from '../app-context';
 import type { FiredRecord } from '../db/alerts';
 import { AlertDelivery } from '../alerts/alert-delivery';
