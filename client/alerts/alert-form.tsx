@@ -15,8 +15,9 @@ export interface AlertFormProps {
   onCancel: () => void;
 }
 
-const KIND_NAMES: Record<AlertKind, string> = { threshold: 'Above or below a target', move: 'Moves by a percent', dump: 'Dump' };
-const MODE_NAMES = { instant: 'Instant: latest trades, held on two syncs', confirmed: 'Confirmed: 5-minute averages with volume' } as const;
+// Short, so a phone's select shows them whole; the page's note says what each mode means.
+const KIND_NAMES: Record<AlertKind, string> = { threshold: 'Crosses a target', move: 'Moves by %', dump: 'Dumps' };
+const MODE_NAMES = { instant: 'Instant', confirmed: 'Confirmed' } as const;
 
 export function AlertForm(props: AlertFormProps) {
   const editing = () => props.draft.id !== null;

@@ -193,13 +193,13 @@ test('the alert form says what is wrong and saves nothing; alerts can be edited,
   await expect(error).toHaveText('No item called "Abyssal whipp".');
   await addAlert(page, { item: WHIP.name, target: 'lots' });
   await expect(error).toHaveText('Enter the target as gp, e.g. 250k or 1.5m.');
-  await form.getByLabel('Alert when').selectOption({ label: 'Moves by a percent' });
+  await form.getByLabel('Alert when').selectOption({ label: 'Moves by %' });
   await addAlert(page, { target: '150' });
   await expect(error).toHaveText('A price cannot fall by 100% or more.');
   await expect(page.getByRole('list', { name: 'Your alerts' })).toHaveText(/No alerts yet/);
   expect(asked).toEqual([]);
 
-  await form.getByLabel('Alert when').selectOption({ label: 'Above or below a target' });
+  await form.getByLabel('Alert when').selectOption({ label: 'Crosses a target' });
   await addAlert(page, { target: '1.5m' });
   const item = page.getByRole('listitem', { name: 'Abyssal whip: Buy price below 1.5M' });
   await expect(item).toContainText('Not fired yet');
