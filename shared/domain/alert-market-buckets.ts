@@ -1,12 +1,14 @@
 // An item's alert market (shared/domain/alerts/alert-market.ts) from its latest legs and its stored
-// 5-minute and hourly buckets: the newest 5-minute window, the newest hour's averages, and the
-// last 24 hours' volume-weighted averages and volume. Anything the buckets do not cover is null, so
-// the rules that need it do not fire.
+// 5-minute and hourly buckets, as the server reads it from its store (server/store/alert-market-query.ts):
+// the newest 5-minute window, the newest hour's averages, and the volume-weighted averages and
+// the volume of the 24 hourly buckets ending with it. Anything the buckets do not cover is null,
+// so the rules that need it do not fire.
 import type { AlertMarketItem, LegAverages } from './alerts/alert-market';
 import type { SeriesBucket } from './movers';
 import type { PriceLegs } from './price-legs';
 
 const HOUR = 3600;
+const DAY = 24 * HOUR;
 /** The newest hourly bucket stands for "the last hour" while it is at most this old (a window lands late). */
 const HOUR_MAX_AGE = 2 * HOUR;
 
@@ -37,14 +39,16 @@ export function weightedAverages(buckets: readonly SeriesBucket[]): LegAverages 
 
 export function alertMarketItem(legs: PriceLegs | null, fiveMinute: readonly SeriesBucket[], hourly: readonly SeriesBucket[], now: number): AlertMarketItem {
   const lastHour = newest(hourly);
-  const day = hourly.filter((bucket) => bucket.timestamp > now - 25 * HOUR && bucket.timestamp <= now);
+  // A device that has not caught up for hours has no "last hour" to compare with.
+  const fresh = lastHour !== null && now - lastHour.timestamp <= HOUR_MAX_AGE ? lastHour : null;
+  const day = fresh === null ? [] : hourly.filter((bucket) => bucket.timestamp > fresh.timestamp - DAY && bucket.timestamp <= fresh.timestamp);
   return {
     high: legs?.high ?? null,
     highTime: legs?.highTime ?? null,
     low: legs?.low ?? null,
     lowTime: legs?.lowTime ?? null,
     window5m: newest(fiveMinute),
-    avg1h: lastHour !== null && now - lastHour.timestamp <= HOUR_MAX_AGE ? { high: lastHour.avgHighPrice, low: lastHour.avgLowPrice } : null,
+    avg1h: fresh === null ? null : { high: fresh.avgHighPrice, low: fresh.avgLowPrice },
     avg24h: day.length === 0 ? null : weightedAverages(day),
     volume24h: day.length === 0 ? null : day.reduce((sum, bucket) => sum + bucket.highPriceVolume + bucket.lowPriceVolume, 0),
   };
