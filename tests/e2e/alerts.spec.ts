@@ -170,7 +170,7 @@ test('with the app closed, a pushed alert is shown by the service worker, kept i
   await expect(app.getByRole('heading', { name: WHIP.name })).toBeVisible();
 });
 
-test('the alert form says what is wrong and saves nothing; alerts can be edited, switched off and deleted; permission is asked only at the first alert', async ({ page }) => {
+test('the alert form says what is wrong and saves nothing; alerts can be edited, switched off and deleted, also offline; permission is asked only at the first alert', async ({ page, context }) => {
   const asked: string[] = [];
   await page.exposeFunction('noteAsked', (what: string) => asked.push(what));
   await page.addInitScript(() => {
@@ -219,6 +219,15 @@ test('the alert form says what is wrong and saves nothing; alerts can be edited,
   await expect(page.getByText('0 of 50 used')).toBeVisible();
   // The first alert asked once; the rest did not ask again.
   expect(asked).toEqual(['asked']);
+
+  // Offline the page and its alerts come from the device, and a new alert is kept there.
+  await waitForServiceWorkerControl(page);
+  await context.setOffline(true);
+  await page.reload();
+  await addAlert(page, { item: WHIP.name, measure: 'Sell price', op: 'Above', target: '3m' });
+  await expect(page.getByRole('listitem', { name: 'Abyssal whip: Sell price above 3M' })).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole('listitem', { name: 'Abyssal whip: Sell price above 3M' })).toBeVisible();
 });
 
 test('with push on, the device registers its subscription and rules on start, replaces them on a change and deletes it with the last alert', async ({ page, context }) => {
