@@ -5,7 +5,7 @@
 // recorded, and its click opens the item.
 import { createECDH, randomBytes } from 'node:crypto';
 import type { BrowserContext, CDPSession, Page, Worker } from '@playwright/test';
-import { expect, expectItemRows, test, waitForServiceWorkerControl, WHIP } from '../helpers/e2e-app';
+import { expect, expectItemRows, findItem, itemTable, test, waitForServiceWorkerControl, WHIP } from '../helpers/e2e-app';
 import { startE2eServer } from '../helpers/e2e-server';
 import { devicePrices, expectLive, liveTest } from '../helpers/live-e2e';
 
@@ -63,6 +63,23 @@ function ruleIdFor(page: Page, itemId: number): Promise<string> {
 }
 
 const secondsNow = () => Math.floor(Date.now() / 1000);
+
+test('a table row adds an alert: its bell in the All columns, or a on the row the keyboard is on', async ({ page }) => {
+  await page.goto('/?cols=all');
+  await expectItemRows(page);
+  const row = await findItem(page, WHIP.name);
+  await row.getByRole('link', { name: `Add alert for ${WHIP.name}` }).click();
+  await expect(page).toHaveURL(new RegExp(`/alerts\\?item=${WHIP.id}$`));
+  await expect(page.getByRole('form', { name: 'Add an alert' }).getByLabel('Item')).toHaveValue(WHIP.name);
+
+  await page.goto('/');
+  await expectItemRows(page);
+  const first = (await itemTable(page).getByRole('rowheader').first().textContent()) ?? '';
+  await page.locator('body').press('j');
+  await page.keyboard.press('a');
+  await expect(page).toHaveURL(/\/alerts\?item=\d+$/);
+  await expect(page.getByRole('form', { name: 'Add an alert' }).getByLabel('Item')).toHaveValue(first);
+});
 
 liveTest('an alert made on the phone notifies through the service worker after the market moves twice; a one-off spike notifies nothing', async ({ page, context, live }) => {
   await context.grantPermissions(['notifications'], { origin: live.server.url });
