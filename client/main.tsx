@@ -39,6 +39,8 @@ async function start(root: HTMLElement): Promise<void> {
     const offline = () => status().kind === 'offline' || status().kind === 'server-down';
     const data = createAppData({ db: opened, api, offline, now: createClock(), prefs: createDevicePrefs(deviceStorage()), onStar: persist });
     const alerts = createAlertsRuntime({ db: opened, api, book: data.alerts, itemName: (id) => data.item(id)?.name ?? null });
+    // Alerts are the user's own data, like the watchlist: a good moment to ask for persistent storage.
+    data.alerts.onRulesChanged((rules) => rules.length > 0 && persist());
     // Alerted items' history is kept like the watchlist's: the rules need their averages.
     const keptItems = () => [...new Set([...data.watchlist(), ...data.alerts.rules().map((rule) => rule.itemId)])];
     const live = createLive({ db: opened, api, firstDownload: data.refresh, showPrices: data.showPrices, showAllPrices: data.showAllPrices, watchlist: keptItems, pricesStored: alerts.pricesStored });
