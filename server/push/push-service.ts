@@ -53,11 +53,24 @@ export interface Evaluated {
   changed: Set<IndexedSubscription>;
 }
 
-/** Evaluates the indexed rules of the changed items; mutates the index's states. */
-export function evaluateChanges(index: RuleIndex, committed: CommittedChanges, references: ReadonlyMap<number, AlertReference>): Evaluated {
+/** Rules evaluated between two turns of the event loop, so requests and the stream are served meanwhile. */
+const RULES_PER_SLICE = 5000;
+
+/** Evaluates the indexed rules of the changed items (those from `from`, until `budget` rules); mutates the index's states. */
+export function evaluateChanges(
+  index: RuleIndex,
+  committed: CommittedChanges,
+  references: ReadonlyMap<number, AlertReference>,
+  into: Evaluated = { fired: [], changed: new Set() },
+  from = 0,
+  budget = Infinity,
+): { result: Evaluated; next: number } {
   const sync = { seq: committed.seq, time: Math.floor(committed.committedAt / 1000) };
-  const result: Evaluated = { fired: [], changed: new Set() };
-  for (const change of committed.changes) {
+  const result = into;
+  let looked = 0;
+  let position = from;
+  for (; position < committed.changes.length && looked < budget; position += 1) {
+    const change = committed.changes[position]!;
     const entries = index.rulesFor(change.itemId);
     if (entries.length === 0) continue;
     const item: AlertMarketItem = { high: change.high, highTime: change.highTime, low: change.low, lowTime: change.lowTime, ...(references.get(change.itemId) ?? NO_REFERENCE) };
@@ -68,9 +81,12 @@ export function evaluateChanges(index: RuleIndex, committed: CommittedChanges, r
       if (changedState(before, state)) result.changed.add(subscription);
       if (fired !== null) result.fired.push({ subscription, alert: fired });
     }
+    looked += entries.length;
   }
-  return result;
+  return { result, next: position };
 }
+
+const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 export function createPushService(deps: PushServiceDeps): AlertPushService {
   const { db, logger, metrics } = deps;
@@ -103,9 +119,18 @@ export function createPushService(deps: PushServiceDeps): AlertPushService {
     await refresh();
     if (index.size() === 0) return;
     references ??= await readAlertReferences(db);
-    const started = performance.now();
-    const { fired, changed } = evaluateChanges(index, committed, references);
-    metrics.alertsEvaluationSeconds.observe((performance.now() - started) / 1000);
+    const current = references;
+    let evaluated: Evaluated = { fired: [], changed: new Set() };
+    let spent = 0;
+    for (let next = 0; next < committed.changes.length;) {
+      // The sync's stream batch and waiting requests go first.
+      await nextTurn();
+      const started = performance.now();
+      ({ result: evaluated, next } = evaluateChanges(index, committed, current, evaluated, next, RULES_PER_SLICE));
+      spent += performance.now() - started;
+    }
+    metrics.alertsEvaluationSeconds.observe(spent / 1000);
+    const { fired, changed } = evaluated;
     const updates: StatesUpdate[] = [...changed].map((subscription) => ({ id: subscription.id, revision: subscription.revision, states: subscription.states }));
     await saveRuleStates(db, updates);
     for (const { subscription, alert } of fired) {

@@ -40,9 +40,16 @@ export interface RuleEvaluation {
   fired: FiredAlert | null;
 }
 
+const signatures = new WeakMap<AlertRule, string>();
+
 /** What identifies a rule's condition: editing any of these starts its state afresh. */
 export function ruleSignature(rule: AlertRule): string {
-  return `${rule.itemId}|${rule.kind}|${rule.measure}|${rule.op}|${rule.target}|${rule.mode}|${rule.window}`;
+  let signature = signatures.get(rule);
+  if (signature === undefined) {
+    signature = `${rule.itemId}|${rule.kind}|${rule.measure}|${rule.op}|${rule.target}|${rule.mode}|${rule.window}`;
+    signatures.set(rule, signature);
+  }
+  return signature;
 }
 
 export function initialAlertState(rule: AlertRule): AlertState {
