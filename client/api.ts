@@ -1,6 +1,6 @@
 // The one fetch wrapper: every call to the server goes through `request`, and every answer
 // is parsed with the shared REST schemas before anything else sees it.
-import type { z } from 'zod';
+import { z } from 'zod';
 import {
   CatalogueResponseSchema,
   ErrorBodySchema,
@@ -19,6 +19,8 @@ import { MoversResponseSchema, type MoversResponse } from '../shared/protocol/mo
 import { HourlyResponseSchema, type HourlyResponse } from '../shared/protocol/hourly';
 import { COMPACT_FORMAT } from '../shared/protocol/compact-prices';
 import { CompactLatestResponseSchema } from '../shared/protocol/compact-latest';
+import type { AlertRule } from '../shared/protocol/alerts';
+import { PushKeyAnswerSchema, PushSubscriptionAnswerSchema, type PushSubscriptionAnswer, type PushSubscriptionInput } from '../shared/protocol/push';
 
 /** The server answered, but with an error (or with something that is not our protocol). */
 export class ApiError extends Error {
@@ -73,20 +75,45 @@ export interface Api {
   movers(period: MoverPeriod, minVolume: number): Promise<MoversResponse>;
   /** Every item's bucket of the newest 1h window (revalidated by ETag: a bodiless 304 while unchanged). */
   hourly(): Promise<HourlyResponse>;
+  /** The server's VAPID public key (base64url), or null when push is off on this server. */
+  pushKey(): Promise<string | null>;
+  /** Registers (or refreshes: the same endpoint again) the subscription with the device's rules. */
+  registerSubscription(subscription: PushSubscriptionInput, rules: readonly AlertRule[]): Promise<PushSubscriptionAnswer>;
+  /** Replaces the subscription's rules; `auth` (its keys.auth) proves this device holds it. */
+  replaceRules(id: string, auth: string, rules: readonly AlertRule[]): Promise<void>;
+  /** The device holds no rule any more: the server forgets the subscription. */
+  deleteSubscription(id: string, auth: string): Promise<void>;
+}
+
+/** A request that is not a plain GET: its method, JSON body and bearer secret. */
+interface Send {
+  method: 'POST' | 'PUT' | 'DELETE';
+  body?: unknown;
+  auth?: string;
 }
 
 const GATEWAY_DOWN = new Set([502, 503, 504]);
+/** How a server without push configured answers for its key (404 push_disabled). */
+const PUSH_OFF = new Set([404, 501]);
+/** Answers whose body nothing reads (a 204, or a confirmation). */
+const ANY_BODY = z.unknown();
 
 export function createApi(options: ApiOptions = {}): Api {
   const base = options.baseUrl ?? '/api/v1';
   const doFetch = options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
   const report = options.onReachable ?? (() => {});
 
-  async function request<T>(path: string, schema: z.ZodType<T>): Promise<{ data: T; fromDevice: boolean; etag: string | null }> {
+  async function request<T>(path: string, schema: z.ZodType<T>, send?: Send): Promise<{ data: T; fromDevice: boolean; etag: string | null }> {
     let response: Response;
     try {
       response = await doFetch(`${base}${path}`, {
-        headers: { accept: 'application/json' },
+        method: send?.method ?? 'GET',
+        headers: {
+          accept: 'application/json',
+          ...(send?.body === undefined ? {} : { 'content-type': 'application/json' }),
+          ...(send?.auth === undefined ? {} : { authorization: `Bearer ${send.auth}` }),
+        },
+        body: send?.body === undefined ? undefined : JSON.stringify(send.body),
         signal: AbortSignal.timeout(options.timeoutMs ?? 15_000),
       });
     } catch (error) {
@@ -125,5 +152,21 @@ export function createApi(options: ApiOptions = {}): Api {
       requestJson(`/prices/latest?format=${COMPACT_FORMAT}${since === undefined ? '' : `&since=${encodeURIComponent(since)}`}`, CompactLatestResponseSchema),
     movers: (period, minVolume) => requestJson(`/movers?period=${period}&minVolume=${minVolume}`, MoversResponseSchema),
     hourly: () => requestJson('/prices/hourly', HourlyResponseSchema),
+    async pushKey() {
+      try {
+        return (await requestJson('/push/key', PushKeyAnswerSchema)).publicKey;
+      } catch (error) {
+        // A server with push off has no key to give.
+        if (error instanceof ApiError && PUSH_OFF.has(error.status)) return null;
+        throw error;
+      }
+    },
+    registerSubscription: async (subscription, rules) => (await request('/push/subscriptions', PushSubscriptionAnswerSchema, { method: 'POST', body: { subscription, rules } })).data,
+    async replaceRules(id, auth, rules) {
+      await request(`/push/subscriptions/${encodeURIComponent(id)}`, ANY_BODY, { method: 'PUT', body: { rules }, auth });
+    },
+    async deleteSubscription(id, auth) {
+      await request(`/push/subscriptions/${encodeURIComponent(id)}`, ANY_BODY, { method: 'DELETE', auth });
+    },
   };
 }

@@ -21,6 +21,7 @@ const JournalPage = lazy(() => import('./pages/journal-page'));
 const LimitsPage = lazy(() => import('./pages/limits-page'));
 const TransferPage = lazy(() => import('./pages/transfer-page'));
 const MoversPage = lazy(() => import('./pages/movers-page'));
+const AlertsPage = lazy(() => import('./pages/alerts-page'));
 
 export interface AppProps {
   data: AppData;
@@ -29,6 +30,8 @@ export interface AppProps {
   liveStatus?: JSX.Element;
   /** The one status the header and the banner show. */
   status: () => AppStatus;
+  /** Alerts that fired while notifications are not allowed. */
+  alertBanner?: JSX.Element;
 }
 
 export function App(props: AppProps) {
@@ -49,6 +52,7 @@ export function App(props: AppProps) {
       onUpdate={props.sw.applyUpdate}
       onDismissUpdate={props.sw.dismissUpdate}
       copied={copier.message()}
+      alertBanner={props.alertBanner}
     >
       {route.children}
     </AppShell>
@@ -63,6 +67,7 @@ export function App(props: AppProps) {
         <Route path="/journal/transfer" component={TransferPage} />
         <Route path="/limits" component={LimitsPage} />
         <Route path="/movers" component={MoversPage} />
+        <Route path="/alerts" component={AlertsPage} />
         <Route path="/items/:id/:slug?" component={ItemPage} matchFilters={{ id: /^\d{1,9}$/ }} />
         <Route path="*" component={NotFoundPage} />
       </Router>

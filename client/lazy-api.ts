@@ -13,5 +13,9 @@ export function createLazyApi(options: ApiOptions): Api {
     latestPrices: async (since) => (await load()).latestPrices(since),
     movers: async (period, minVolume) => (await load()).movers(period, minVolume),
     hourly: async () => (await load()).hourly(),
+    pushKey: async () => (await load()).pushKey(),
+    registerSubscription: async (subscription, rules) => (await load()).registerSubscription(subscription, rules),
+    replaceRules: async (id, auth, rules) => (await load()).replaceRules(id, auth, rules),
+    deleteSubscription: async (id, auth) => (await load()).deleteSubscription(id, auth),
   };
 }

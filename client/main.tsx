@@ -17,6 +17,8 @@ import { createDevicePrefs, deviceStorage } from './state/device-prefs';
 import { scheduleRefresh } from './state/refresh-schedule';
 import { LiveIndicator } from './components/live-indicator';
 import { createLive, LiveContext } from './live/live';
+import { AlertBanner } from './alerts/alert-banner';
+import { AlertsContext, createAlertsRuntime } from './alerts/alerts-runtime';
 
 async function start(root: HTMLElement): Promise<void> {
   let db;
@@ -36,7 +38,12 @@ async function start(root: HTMLElement): Promise<void> {
     let status: () => AppStatus = () => deriveAppStatus({ browserOnline: false, serverReachable: false, stream: { state: 'offline', attempt: 1 } });
     const offline = () => status().kind === 'offline' || status().kind === 'server-down';
     const data = createAppData({ db: opened, api, offline, now: createClock(), prefs: createDevicePrefs(deviceStorage()), onStar: persist });
-    const live = createLive({ db: opened, api, firstDownload: data.refresh, showPrices: data.showPrices, showAllPrices: data.showAllPrices, watchlist: () => [...data.watchlist()] });
+    const alerts = createAlertsRuntime({ db: opened, api, book: data.alerts, itemName: (id) => data.item(id)?.name ?? null });
+    // Alerts are the user's own data, like the watchlist: a good moment to ask for persistent storage.
+    data.alerts.onRulesChanged((rules) => rules.length > 0 && persist());
+    // Alerted items' history is kept like the watchlist's: the rules need their averages.
+    const keptItems = () => [...new Set([...data.watchlist(), ...data.alerts.rules().map((rule) => rule.itemId)])];
+    const live = createLive({ db: opened, api, firstDownload: data.refresh, showPrices: data.showPrices, showAllPrices: data.showAllPrices, watchlist: keptItems, pricesStored: alerts.pricesStored });
     status = createMemo(() => deriveAppStatus({ browserOnline: connectivity.browserOnline(), serverReachable: connectivity.reachable(), stream: live.status() }));
     // The open stream is the server answering: a request that failed before it came back no longer counts.
     createEffect(() => live.status().state === 'live' && connectivity.report(true));
@@ -49,7 +56,16 @@ async function start(root: HTMLElement): Promise<void> {
     const install = createInstallPrompt(persist);
     return (
       <LiveContext.Provider value={live}>
-        <App data={data} sw={sw} install={install} status={status} liveStatus={<LiveIndicator status={live.status()} app={status()} />} />
+        <AlertsContext.Provider value={alerts}>
+          <App
+            data={data}
+            sw={sw}
+            install={install}
+            status={status}
+            liveStatus={<LiveIndicator status={live.status()} app={status()} />}
+            alertBanner={<AlertBanner alerts={alerts.banner()} onDismiss={alerts.dismissBanner} />}
+          />
+        </AlertsContext.Provider>
       </LiveContext.Provider>
     );
   }, root);

@@ -5,6 +5,7 @@ import type { StreamService } from './stream/stream-service';
 import type { HistoryBackfill } from './sync/history-backfill';
 import type { UnrecordedOutcomes } from './sync/job-runner';
 import type { ClusterStatus } from './cluster/cluster-node';
+import type { PushStatus } from './push/vapid-keys';
 
 export interface AppDeps extends CoreDeps {
   /** Unix milliseconds: the one clock every route reads (tests drive it). */
@@ -17,4 +18,6 @@ export interface AppDeps extends CoreDeps {
   unrecordedOutcomes?: () => UnrecordedOutcomes;
   /** Cluster mode: this instance's role, term and view of Redis and the live log. */
   clusterStatus?: () => ClusterStatus;
+  /** Whether push is on, with the VAPID public key; off when absent. */
+  push?: PushStatus;
 }

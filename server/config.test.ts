@@ -127,11 +127,32 @@ describe('loadConfig', () => {
     ['DATABASE_URL', 'mysql://db', /sqlite:PATH/],
     ['DATABASE_URL', 'postgres:///ge', /sqlite:PATH, sqlite::memory: or postgres:\/\//],
     ['LOG_LEVEL', 'loud', /one of fatal/],
+    ['VAPID_SUBJECT', 'admin', /mailto: address or an https: URL/],
+    ['VAPID_SUBJECT', 'http://ge-tracker.example', /mailto: address or an https: URL/],
+    ['PUSH_ENDPOINT_HOSTS', 'https://fcm.googleapis.com', /host names, \*\.suffixes or IP addresses/],
+    ['PUSH_TTL', 'soon', /duration/],
   ])('refuses %s=%s with a message naming the key', (key, value, accepts) => {
     const error = configError({ [key]: value });
     expect(error.key).toBe(key);
     expect(error.message.startsWith(`${key}: `)).toBe(true);
     expect(error.message).toMatch(accepts);
     expect(error.message).toContain(value);
+  });
+});
+
+describe('push configuration', () => {
+  it('is off without VAPID_SUBJECT and lists the browsers\' push services by default', () => {
+    const { push } = loadConfig({});
+    expect(push.subject).toBeNull();
+    expect(push.vapidKeys).toBeNull();
+    expect(push.endpointHosts).toEqual(['fcm.googleapis.com', 'updates.push.services.mozilla.com', 'web.push.apple.com', '*.notify.windows.com']);
+    expect(push.ttlSeconds).toBe(600);
+  });
+
+  it('needs both VAPID keys or neither', () => {
+    expect(() => loadConfig({ VAPID_PUBLIC_KEY: 'B'.repeat(87) })).toThrow(/VAPID_PRIVATE_KEY: set both VAPID keys or neither/);
+    expect(() => loadConfig({ VAPID_PUBLIC_KEY: 'B'.repeat(86), VAPID_PRIVATE_KEY: 'A'.repeat(43) })).toThrow(/VAPID_PUBLIC_KEY: expected 65 bytes/);
+    expect(loadConfig({ VAPID_PUBLIC_KEY: 'B'.repeat(87), VAPID_PRIVATE_KEY: 'A'.repeat(43), VAPID_SUBJECT: 'mailto:ops@ge-tracker.example' }).push)
+      .toMatchObject({ subject: 'mailto:ops@ge-tracker.example', vapidKeys: { publicKey: 'B'.repeat(87), privateKey: 'A'.repeat(43) } });
   });
 });

@@ -3,9 +3,11 @@
 import { bool, ConfigError, duration, int, str, url, type Env } from './config-values';
 import { clusterConfig, databaseUrl, type ClusterConfig } from './config-stores';
 import { parseTrustProxy, type TrustProxy } from './trust-proxy';
+import { pushConfig, type PushConfig } from './config-push';
 
 export { ConfigError } from './config-values';
 export type { ClusterConfig } from './config-stores';
+export type { PushConfig } from './config-push';
 
 export const DEFAULT_UPSTREAM_URL = 'https://prices.runescape.wiki/api/v1/osrs';
 export const DEFAULT_USER_AGENT =
@@ -67,6 +69,8 @@ export interface Config {
   staleAfterMs: number;
   /** Cluster mode (REDIS_URL set): several instances on one PostgreSQL store, one sync leader. */
   cluster: ClusterConfig | null;
+  /** Web Push for price alerts (server/push/). */
+  push: PushConfig;
   sse: {
     enabled: boolean;
     connectionTimeoutMs: number;
@@ -156,6 +160,7 @@ export function loadConfig(env: Env, argv: readonly string[] = []): Config {
     },
     staleAfterMs: duration(env, 'STALE_AFTER', '1h', 1000),
     cluster: clusterConfig(env, database),
+    push: pushConfig(env),
     sse: {
       enabled: bool(env, 'SSE_ENABLED', true),
       connectionTimeoutMs: duration(env, 'SSE_CONNECTION_TIMEOUT', '30m', 100),

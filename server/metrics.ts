@@ -23,6 +23,11 @@ export interface Metrics {
   clusterRedisUp: Gauge;
   clusterLagSeq: Gauge;
   clusterStreamDelaySeconds: Gauge;
+  alertsFired: Counter<'kind'>;
+  alertsEvaluationSeconds: Histogram;
+  pushesSent: Counter;
+  pushesFailed: Counter<'reason'>;
+  pushesPruned: Counter;
 }
 
 export function createMetrics(options: { defaults?: boolean } = {}): Metrics {
@@ -79,5 +84,15 @@ export function createMetrics(options: { defaults?: boolean } = {}): Metrics {
       help: 'From the leader\'s commit to this instance reading it off the live log, for the last entry',
       registers,
     }),
+    alertsFired: new Counter({ name: 'ge_alerts_fired_total', help: 'Alerts fired by the server\'s evaluation, by kind', labelNames: ['kind'], registers }),
+    alertsEvaluationSeconds: new Histogram({
+      name: 'ge_alerts_evaluation_seconds',
+      help: 'Time to evaluate the rules of one sync\'s changed items',
+      buckets: [0.001, 0.005, 0.01, 0.02, 0.05, 0.1, 0.25, 1],
+      registers,
+    }),
+    pushesSent: new Counter({ name: 'ge_pushes_sent_total', help: 'Pushes the push service accepted', registers }),
+    pushesFailed: new Counter({ name: 'ge_pushes_failed_total', help: 'Pushes given up, by reason', labelNames: ['reason'], registers }),
+    pushesPruned: new Counter({ name: 'ge_pushes_pruned_total', help: 'Subscriptions deleted because their push service said they are gone (404, 410)', registers }),
   };
 }

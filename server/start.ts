@@ -19,6 +19,9 @@ import type { HistoryBackfill } from './sync/history-backfill';
 import type { BackoffOptions } from './upstream/retry-policy';
 import { createWikiClient } from './upstream/wiki-client';
 import { createClusterNode, type ClusterNode } from './cluster/cluster-node';
+import type { Agent } from 'node:https';
+import { createPushService, type AlertPushService } from './push/push-service';
+import { pushStatusOf, resolveVapid } from './push/vapid-keys';
 
 /** Cluster mode: a resume id ahead of this instance waits this long for it to catch up. */
 const HOLD_AHEAD_MS = 3000;
@@ -44,6 +47,8 @@ export interface StartOptions {
   startSync?: boolean;
   /** The listen backlog (benchmarks that connect thousands of clients at once). */
   backlog?: number;
+  /** Tests only: the HTTPS agent pushes go out through (a stand-in push service's self-signed certificate). */
+  pushAgent?: Agent;
 }
 
 export interface RunningServer {
@@ -64,6 +69,8 @@ export interface RunningServer {
   stream: StreamService | undefined;
   /** Cluster mode (REDIS_URL): the lease and the live log; the sync above then never runs itself. */
   cluster: ClusterNode | undefined;
+  /** Price alerts for closed apps; absent while push is off (no VAPID_SUBJECT). */
+  push: AlertPushService | undefined;
   app: Koa;
   server: Server;
   /** Graceful shutdown: stop the stream and the sync, close connections, then the store. */
@@ -92,7 +99,14 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     backoff: options.upstreamBackoff,
     now,
   });
-  const syncDeps = { config, db: store.db, client, feed, logger: logger.child({ component: 'sync' }), metrics, now };
+  const vapid = await resolveVapid(config.push, store.db, Math.floor(now() / 1000));
+  const push = vapid === null
+    ? undefined
+    : createPushService({ db: store.db, config: config.push, vapid, logger: logger.child({ component: 'push' }), metrics, agent: options.pushAgent });
+  // Alerts hear of a sync from the feed the sync itself announces through: in cluster mode only
+  // the leader's, so only the leader evaluates and sends.
+  const announce = (to: ChangeFeed): ChangeFeed => (push === undefined ? to : withAlerts(to, push));
+  const syncDeps = { config, db: store.db, client, feed: announce(feed), logger: logger.child({ component: 'sync' }), metrics, now };
   const sync = createSyncService(syncDeps);
   const cluster = config.cluster === null
     ? undefined
@@ -104,7 +118,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       local: feed,
       start: state,
       now,
-      createSync: (term, announce) => createSyncService({ ...syncDeps, feed: announce, term }),
+      createSync: (term, log) => createSyncService({ ...syncDeps, feed: announce(log), term }),
     });
   const createStream = options.createStream === undefined ? createStreamService : options.createStream;
   const stream = config.sse.enabled && createStream !== null
@@ -113,7 +127,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   await stream?.start();
 
   const backfillHistory = options.backfillHistory === undefined ? sync.backfillHistory : (options.backfillHistory ?? undefined);
-  const app = createApp({ config, db: store.db, logger, metrics, now, stream, backfillHistory, unrecordedOutcomes: sync.unrecordedOutcomes, clusterStatus: cluster?.status });
+  const app = createApp({ config, db: store.db, logger, metrics, now, stream, backfillHistory, unrecordedOutcomes: sync.unrecordedOutcomes, clusterStatus: cluster?.status, push: pushStatusOf(vapid) });
   // Node's request deadline runs until the request has been received, not answered: a stream's
   // GET has no body, so its deadline ends with its headers and the long-lived answer is never cut.
   // A client dripping its headers or a body is answered 408 and closed. The deadlines are checked
@@ -135,7 +149,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   else if (options.startSync !== false) void sync.start().catch((err: unknown) => logger.error({ err }, 'sync failed to start'));
 
   return {
-    url, port, metricsUrl, config, logger, metrics, store, state, feed, sync, stream, cluster, app, server,
+    url, port, metricsUrl, config, logger, metrics, store, state, feed, sync, stream, cluster, push, app, server,
     async close(closing = {}) {
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       await cluster?.stop();
@@ -143,9 +157,25 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       metricsServer?.closeAllConnections();
       await stream?.close();
       await sync.stop();
+      push?.close();
       server.closeAllConnections();
       await closed;
       if (!closing.keepStore) await store.close();
+    },
+  };
+}
+
+/** The feed `to`, also telling the alerts of every commit after it has told `to`. */
+function withAlerts(to: ChangeFeed, push: AlertPushService): ChangeFeed {
+  return {
+    ...to,
+    publish(committed) {
+      to.publish(committed);
+      push.onCommitted(committed);
+    },
+    publishWindow(window) {
+      to.publishWindow(window);
+      push.onWindow(window);
     },
   };
 }

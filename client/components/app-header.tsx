@@ -22,6 +22,7 @@ export function AppHeader(props: AppHeaderProps) {
         <A href="/watchlist">Watchlist</A>
         <A href="/movers">Movers</A>
         <A href="/journal">Journal</A>
+        <A href="/alerts">Alerts</A>
       </nav>
       <div class="header-status">
         {props.status}

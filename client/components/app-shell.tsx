@@ -16,6 +16,8 @@ export interface AppShellProps {
   onDismissUpdate: () => void;
   /** The confirmation of a copied price. */
   copied: string | null;
+  /** Alerts that fired while notifications are not allowed. */
+  alertBanner?: JSX.Element;
   children: JSX.Element;
 }
 
@@ -27,6 +29,7 @@ export function AppShell(props: AppShellProps) {
       </a>
       <AppHeader status={props.status} actions={props.actions} />
       <OfflineBanner reason={props.offlineReason} pricesAge={props.pricesAge} pricesAt={props.pricesAt} />
+      {props.alertBanner}
       <main id="main">{props.children}</main>
       <CopyToast message={props.copied} />
       <UpdatePrompt visible={props.updateReady} onReload={props.onUpdate} onDismiss={props.onDismissUpdate} />

@@ -4,7 +4,7 @@ import { Show, type JSX } from 'solid-js';
 import { UNSTABLE_OFF_AVERAGE } from '../../shared/domain/market-flags';
 import { formatPercent, formatPrice } from '../../shared/domain/price-format';
 import type { CatalogueItem, PriceRecord } from '../db/records';
-import { itemPath } from '../lib/item-path';
+import { alertPath, itemPath } from '../lib/item-path';
 import type { ColumnId } from '../table/columns';
 import type { TradeFigures } from '../table/row-figures';
 import { ItemIcon } from './item-icon';
@@ -44,6 +44,14 @@ export function RowCell(props: { column: ColumnId; row: RowContext }): JSX.Eleme
   switch (props.column) {
     case 'star':
       return <td class={cls}><StarButton name={r.item.name} starred={r.starred} onToggle={() => r.onToggleStar(r.item)} /></td>;
+    case 'alert':
+      return (
+        <td class={cls}>
+          <A href={alertPath(r.item.id)} class="star" aria-label={`Add alert for ${r.item.name}`} title="Add a price alert">
+            <span aria-hidden="true">🔔</span>
+          </A>
+        </td>
+      );
     case 'icon':
       return <td class={cls}><ItemIcon icon={r.item.icon} hold={r.holdIcon} /></td>;
     case 'name':

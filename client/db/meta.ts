@@ -22,6 +22,8 @@ interface MetaValues {
   staleAfterSeconds: number;
   /** Start of the 1h window the `hourly` store holds (unix seconds). */
   hourlyWindow: number;
+  /** The device's push subscription on the server: the id it gave (PUT and DELETE name it) and the secret that proves it ours. */
+  pushSubscription: { id: string; auth: string };
 }
 
 const META_GUARDS: { [K in keyof MetaValues]: Guard<MetaValues[K]> } = {
@@ -32,6 +34,7 @@ const META_GUARDS: { [K in keyof MetaValues]: Guard<MetaValues[K]> } = {
   server: shape<MetaValues['server']>({ demo: bool }),
   staleAfterSeconds: num,
   hourlyWindow: int,
+  pushSubscription: shape<MetaValues['pushSubscription']>({ id: str, auth: str }),
 };
 
 export type MetaKey = keyof MetaValues;
@@ -44,6 +47,10 @@ export async function readMeta<K extends MetaKey>(db: GeDb, key: K): Promise<Met
 
 export async function writeMeta<K extends MetaKey>(db: GeDb, key: K, value: MetaValues[K]): Promise<void> {
   await db.put('meta', value, key);
+}
+
+export async function deleteMeta(db: GeDb, key: MetaKey): Promise<void> {
+  await db.delete('meta', key);
 }
 
 const isCoverage = shape<{ fullAt: number }>({ fullAt: num });

@@ -1,6 +1,6 @@
 // The device database: one versioned schema, upgraded step by step. Every store except
-// `watchlist` and `journal` is a cache the server can refill; those two are the user's own data
-// and no upgrade may drop them.
+// `watchlist`, `journal` and the alert stores is a cache the server can refill; those are the
+// user's own data and no upgrade may drop them.
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import type { Timestep } from '../../shared/domain/timestep';
 
@@ -21,6 +21,12 @@ export interface GeDbSchema extends DBSchema {
   journal: { key: string; value: unknown; indexes: { byItem: number } };
   /** Every item's bucket of the newest 1h window (HourRecord), keyed by item id. */
   hourly: { key: number; value: unknown };
+  /** Price alert rules (StoredAlert), keyed by rule id. */
+  alerts: { key: string; value: unknown };
+  /** Each rule's evaluation state between syncs (the shared evaluator's, serialisable), keyed by rule id. */
+  alertState: { key: string; value: unknown };
+  /** Alerts that fired, on the device or pushed by the server (FiredRecord): one entry per rule and seq. */
+  alertFired: { key: [string, number]; value: unknown; indexes: { byAlert: string; byFiredAt: number } };
 }
 
 export type GeDb = IDBPDatabase<GeDbSchema>;
@@ -46,6 +52,14 @@ const MIGRATIONS: ReadonlyArray<(db: GeDb, tx: UpgradeTx) => void> = [
   (db) => {
     // The table's "unstable" flag compares every item with its 1-hour average, offline too.
     db.createObjectStore('hourly', { keyPath: 'itemId' });
+  },
+  (db) => {
+    db.createObjectStore('alerts', { keyPath: 'id' });
+    db.createObjectStore('alertState');
+    // Keyed by rule and seq: the same firing told by the device and by a push is one entry.
+    const fired = db.createObjectStore('alertFired', { keyPath: ['alertId', 'seq'] });
+    fired.createIndex('byAlert', 'alertId');
+    fired.createIndex('byFiredAt', 'firedAt');
   },
 ];
 

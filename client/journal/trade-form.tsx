@@ -2,6 +2,7 @@
 // the pre-filled price, reads the draft and runs the misclick check.
 import { For, Show } from 'solid-js';
 import type { TradeDraft } from './trade-draft';
+import { EntryForm, ItemNameField } from '../components/entry-form';
 
 export interface TradeFormProps {
   draft: TradeDraft;
@@ -17,21 +18,16 @@ export interface TradeFormProps {
 export function TradeForm(props: TradeFormProps) {
   const editing = () => props.draft.id !== null;
   return (
-    <form
+    <EntryForm
       class="trade-form"
-      aria-label={editing() ? 'Edit trade' : 'Log a trade'}
-      onSubmit={(event) => {
-        event.preventDefault();
-        props.onSubmit();
-      }}
+      label={editing() ? 'Edit trade' : 'Log a trade'}
+      error={props.error}
+      submitLabel={editing() ? 'Save changes' : props.draft.side === 'buy' ? 'Log buy' : 'Log sell'}
+      editing={editing()}
+      onSubmit={props.onSubmit}
+      onCancel={props.onCancel}
     >
-      <label>
-        Item
-        <input list="journal-item-names" autocomplete="off" value={props.draft.itemName} onChange={(event) => props.onChange({ itemName: event.currentTarget.value })} />
-      </label>
-      <datalist id="journal-item-names">
-        <For each={props.itemNames}>{(name) => <option value={name} />}</For>
-      </datalist>
+      <ItemNameField listId="journal-item-names" value={props.draft.itemName} names={props.itemNames} onChange={(itemName) => props.onChange({ itemName })} />
       <fieldset class="segmented" aria-label="Side">
         <For each={['buy', 'sell'] as const}>
           {(side) => (
@@ -59,15 +55,6 @@ export function TradeForm(props: TradeFormProps) {
         <input autocomplete="off" value={props.draft.account} onInput={(event) => props.onChange({ account: event.currentTarget.value })} />
       </label>
       <Show when={props.warning}>{(text) => <p class="banner" role="status">{text()}</p>}</Show>
-      <Show when={props.error}>{(text) => <p class="banner" role="alert">{text()}</p>}</Show>
-      <div class="form-actions">
-        <button type="submit">{editing() ? 'Save changes' : props.draft.side === 'buy' ? 'Log buy' : 'Log sell'}</button>
-        <Show when={editing()}>
-          <button type="button" onClick={() => props.onCancel()}>
-            Cancel
-          </button>
-        </Show>
-      </div>
-    </form>
+    </EntryForm>
   );
 }

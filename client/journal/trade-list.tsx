@@ -3,6 +3,7 @@
 import { For, Show } from 'solid-js';
 import { formatExact } from '../../shared/domain/price-format';
 import type { Trade } from '../../shared/domain/journal-trade';
+import { EntryActions } from '../components/entry-form';
 
 export interface TradeListProps {
   trades: readonly Trade[];
@@ -34,14 +35,7 @@ export function TradeList(props: TradeListProps) {
                 {when(trade.time)}
                 <Show when={trade.account}>{(account) => <> · {account()}</>}</Show>
               </div>
-              <div class="form-actions">
-                <button type="button" onClick={() => props.onEdit(trade)} aria-label={`Edit: ${label()}`}>
-                  Edit
-                </button>
-                <button type="button" onClick={() => props.onDelete(trade)} aria-label={`Delete: ${label()}`}>
-                  Delete
-                </button>
-              </div>
+              <EntryActions label={label()} onEdit={() => props.onEdit(trade)} onDelete={() => props.onDelete(trade)} />
             </li>
           );
         }}

@@ -28,7 +28,13 @@ export interface LiveSessionDeps {
   showPrices(records: readonly PriceRecord[]): void;
   /** Redraws every price from a whole set already stored (a resync): items it lacks lose theirs. */
   showAllPrices(records: readonly PriceRecord[]): void;
+  /** Items whose stored history the leader keeps up to date: the watchlist and the alerted items. */
   watchlist(): readonly number[];
+  /**
+   * The leader stored prices (a batch, a catch-up or a snapshot; the IndexedDB write has
+   * committed): the device's alerts evaluate. Only the leader: followers store nothing.
+   */
+  pricesStored?(): void;
   setStatus(status: LiveStatus): void;
   /** Tells this tab's listeners (the chart's live buffer) about changes now on screen. */
   emit(changes: readonly LiveChange[]): void;
@@ -104,10 +110,12 @@ export function startLiveSession(deps: LiveSessionDeps): () => void {
             deps.showPrices(changes.map((change) => change.record));
             deps.emit(changes);
             channel.post({ type: 'applied', changes });
+            deps.pricesStored?.();
           },
           onReplace(records) {
             deps.showAllPrices(records);
             channel.post({ type: 'replaced', records });
+            deps.pricesStored?.();
           },
           onReconnect: () => catchUpWatchlist(),
           onHistory: (event) => windows.add(event),

@@ -5,7 +5,7 @@ import { createMemo, untrack, type Accessor, type JSX } from 'solid-js';
 import { useAppData } from '../app-context';
 import { ItemTable } from '../components/item-table';
 import { ShortcutsDialog } from '../components/shortcuts-dialog';
-import { itemPath } from '../lib/item-path';
+import { alertPath, itemPath } from '../lib/item-path';
 import type { CatalogueItem } from '../db/records';
 import { formatLimitLeft } from '../../shared/domain/journal-limits';
 import { createLimitLeft } from '../journal/limit-left';
@@ -69,7 +69,7 @@ export function CatalogueTable(props: { label: string; view: TableView; empty: J
   const data = useAppData();
   const navigate = useNavigate();
   const toggleStar = (item: CatalogueItem) => void data.setWatched(item.id, !data.watchlist().has(item.id));
-  const keys = createTableKeys({ rows: props.view.rows, open: (item) => navigate(itemPath(item)), star: toggleStar });
+  const keys = createTableKeys({ rows: props.view.rows, open: (item) => navigate(itemPath(item)), star: toggleStar, alert: (item) => navigate(alertPath(item.id)) });
   return (
     <>
       <ItemTable

@@ -7,6 +7,7 @@ import { MarketWarnings } from '../components/market-warnings';
 import { hourAverages } from '../../shared/domain/market-flags';
 import { FiguresList } from '../components/figures-list';
 import { ItemLimitPanel } from '../journal/item-limit-panel';
+import { ItemAlertsPanel } from '../alerts/item-alerts-panel';
 import { ChartControls } from '../charts/chart-controls';
 import { buildSeries } from '../charts/chart-series';
 import { describeCoverage, parseChartView, RANGE_SECONDS, RANGE_TIMESTEP } from '../charts/chart-range';
@@ -103,6 +104,7 @@ export function ItemPage() {
               </Show>
             </section>
             <Show when={figures()}>{(f) => <FiguresList item={current()} figures={f()} />}</Show>
+            <ItemAlertsPanel itemId={current().id} rules={data.alerts.rules()} />
             <ItemLimitPanel item={current()} trades={data.journal.trades()} now={data.now()} />
             <p class="muted flush">
               {current().examine}{' '}

@@ -1,5 +1,5 @@
 // The table's keyboard: / search, Enter open the first result (or the current row), j/k or the
-// arrow keys move through rows, s stars, ? lists the shortcuts, Esc leaves (search, row, list).
+// arrow keys move through rows, s stars, a adds an alert, ? lists the shortcuts, Esc leaves (search, row, list).
 import { createSignal, type Accessor } from 'solid-js';
 import type { CatalogueItem } from '../db/records';
 import { listen } from '../lib/listen';
@@ -8,6 +8,8 @@ export interface TableKeysDeps {
   rows: Accessor<readonly CatalogueItem[]>;
   open(item: CatalogueItem): void;
   star(item: CatalogueItem): void;
+  /** Opens the alert form for the item. */
+  alert(item: CatalogueItem): void;
 }
 
 export interface TableKeys {
@@ -23,6 +25,7 @@ export const SHORTCUTS: ReadonlyArray<readonly [string, string]> = [
   ['j or ↓', 'Next row'],
   ['k or ↑', 'Previous row'],
   ['s', 'Star or unstar the row you are on'],
+  ['a', 'Add an alert for the row you are on'],
   ['?', 'This list'],
   ['Esc', 'Leave the search, the row or this list'],
 ];
@@ -63,6 +66,7 @@ export function createTableKeys(deps: TableKeysDeps): TableKeys {
         case 'j': case 'ArrowDown': move(1); return true;
         case 'k': case 'ArrowUp': move(-1); return true;
         case 's': { const item = row(); if (item) deps.star(item); return item !== undefined; }
+        case 'a': { const item = row(); if (item) deps.alert(item); return item !== undefined; }
         case '?': setHelp(true); return true;
         case 'Escape': setCurrent(null); return true;
         case 'Enter': {

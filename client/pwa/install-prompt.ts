@@ -21,7 +21,7 @@ function isStandalone(): boolean {
   return iosStandalone || window.matchMedia('(display-mode: standalone)').matches;
 }
 
-function isIos(): boolean {
+export function isIos(): boolean {
   // iPadOS reports itself as a Mac; a touch screen gives it away.
   return /iphone|ipad|ipod/i.test(navigator.userAgent) || (navigator.userAgent.includes('Macintosh') && navigator.maxTouchPoints > 1);
 }

@@ -9,6 +9,7 @@ import { listPrices } from '../db/prices';
 import type { CatalogueItem, HourRecord, PriceRecord } from '../db/records';
 import type { GeDb } from '../db/schema';
 import { listWatchlist, setWatched } from '../db/watchlist';
+import { createAlertBook, type AlertBook } from '../alerts/alerts-state';
 import { createJournal, type Journal } from '../journal/journal-state';
 import { STALE_AFTER_SECONDS } from '../table/row-figures';
 import { createDevicePrefs, type DevicePrefs } from './device-prefs';
@@ -34,6 +35,8 @@ export interface AppData {
   setWatched(itemId: number, watched: boolean): Promise<void>;
   /** The user's logged trades. */
   journal: Journal;
+  /** The user's price alerts and the alerts that fired. */
+  alerts: AlertBook;
   /** The device's copy has been read (it may be empty on a first visit). */
   loaded: Accessor<boolean>;
   /** When the prices were last confirmed with the server (ms), the "as of" time. */
@@ -130,6 +133,7 @@ export function createAppData(options: AppDataOptions): AppData {
       await refreshHourly({ db, api, setHourly }).catch(() => undefined);
     },
     journal: createJournal(db),
+    alerts: createAlertBook(db),
     async setWatched(itemId, watched) {
       await setWatched(db, itemId, watched, Date.now());
       setWatchlist(new Set(await listWatchlist(db)));

@@ -27,6 +27,10 @@ function fakeApi(answer: () => CatalogueAnswer): Api & { catalogueCalls: number 
     history: async () => Promise.reject(new Error('not used')),
     movers: async () => Promise.reject(new Error('not used')),
     hourly: async () => ({ timestep: '1h' as const, timestamp: null, items: {} }),
+    pushKey: async () => null,
+    registerSubscription: async () => Promise.reject(new Error('not used')),
+    replaceRules: async () => Promise.reject(new Error('not used')),
+    deleteSubscription: async () => Promise.reject(new Error('not used')),
   };
   return api;
 }

@@ -1,7 +1,8 @@
 /// <reference lib="webworker" />
 // The service worker: precaches the app shell, answers navigations with index.html (never under
-// /api/), keeps history in IndexedDB for offline charts, caches the wiki's item icons, and leaves
-// the price stream (/api/v1/prices/stream) and every other API request alone.
+// /api/), keeps history in IndexedDB for offline charts, caches the wiki's item icons, shows the
+// price alerts the server pushes and opens their item on a click, and leaves the price stream
+// (/api/v1/prices/stream) and every other API request alone.
 import { clientsClaim } from 'workbox-core';
 import { addPlugins, cleanupOutdatedCaches, createHandlerBoundToURL, matchPrecache, precacheAndRoute } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
@@ -9,6 +10,8 @@ import { CacheFirst } from 'workbox-strategies';
 import { ExpirationPlugin } from 'workbox-expiration';
 import { openGeDb, type GeDb } from '../db/schema';
 import { answerHistory, parseHistoryRequest } from './history-route';
+import { alertTarget, handleAlertPush, openAlertTarget } from './alert-push';
+import { isCatalogueItem } from '../db/records';
 import { ITEM_ICON_FALLBACK } from '../lib/icon-url';
 import { WIKI_IMAGE_ORIGIN } from '../../shared/domain/wiki-origin';
 
@@ -68,3 +71,32 @@ registerRoute(
     ],
   }),
 );
+
+self.addEventListener('push', (event) => {
+  event.waitUntil(
+    handleAlertPush(event.data?.text() ?? null, {
+      openDb,
+      showNotification: (title, options) => self.registration.showNotification(title, options),
+      async tellClients(message) {
+        const pages = await self.clients.matchAll({ type: 'window', includeUncontrolled: true });
+        for (const page of pages) page.postMessage(message);
+      },
+    }),
+  );
+});
+
+self.addEventListener('notificationclick', (event) => {
+  event.notification.close();
+  const data: unknown = event.notification.data;
+  event.waitUntil(
+    (async () => {
+      const itemId = typeof data === 'object' && data !== null ? (data as { itemId?: unknown }).itemId : undefined;
+      const item: unknown = typeof itemId === 'number' ? await openDb().then((opened) => opened.get('items', itemId)).catch(() => undefined) : undefined;
+      const url = alertTarget(data, isCatalogueItem(item) ? item.name : null);
+      await openAlertTarget(url, {
+        windows: () => self.clients.matchAll({ type: 'window', includeUncontrolled: true }),
+        openWindow: (target) => self.clients.openWindow(target),
+      });
+    })(),
+  );
+});

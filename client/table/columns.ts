@@ -5,14 +5,14 @@
 import type { SortKey } from './sort-keys';
 
 export const COLUMN_IDS = [
-  'star', 'icon', 'name', 'low', 'high', 'margin', 'tax', 'profit', 'roi', 'limit', 'limitLeft', 'potential', 'potentialVolume',
+  'star', 'alert', 'icon', 'name', 'low', 'high', 'margin', 'tax', 'profit', 'roi', 'limit', 'limitLeft', 'potential', 'potentialVolume',
   'volume', 'marginVolume', 'lowAge', 'highAge', 'highalch', 'alchProfit',
 ] as const;
 export type ColumnId = (typeof COLUMN_IDS)[number];
 
 export interface Column {
   id: ColumnId;
-  /** Sort key; null for the star and icon columns. */
+  /** Sort key; null for the star, alert and icon columns. */
   sort: SortKey | null;
   label: string;
   /** Longer description for assistive tech and hover. */
@@ -26,6 +26,7 @@ const c = (id: ColumnId, sort: SortKey | null, label: string, width: number, tit
 // Buy is the instant-sell price (low), where a flipper buys; sell is the instant-buy price (high).
 export const COLUMNS: Readonly<Record<ColumnId, Column>> = {
   star: c('star', null, 'Watch', 44),
+  alert: c('alert', null, 'Alert', 44),
   icon: c('icon', null, 'Icon', 36),
   name: c('name', 'name', 'Name', 116),
   low: c('low', 'low', 'Buy', 66, 'Buy price: the latest instant-sell (low)'),

@@ -10,6 +10,7 @@ import { registerStreamRoutes } from './stream-routes';
 import { registerMetricsRoutes } from './metrics-routes';
 import { registerMoversRoutes } from './movers-routes';
 import { registerHourlyRoutes } from './hourly-routes';
+import { registerPushRoutes } from './push-routes';
 
 const FALLBACK = 'api-fallback';
 
@@ -31,6 +32,7 @@ export function apiRouter(deps: AppDeps): Router {
   registerStreamRoutes(router, deps);
   registerMetricsRoutes(router, deps, 'public');
   registerMoversRoutes(router, deps);
+  registerPushRoutes(router, deps);
   // Every /api path ends here when no route answered it: a known path asked with another method
   // is a 405 naming the methods it takes (OPTIONS is answered with them); an unknown path is a
   // JSON 404, never the SPA's index.html.

@@ -4,6 +4,7 @@ import type { HealthResponse, JobState } from '../../shared/protocol/api';
 import { readStreamState, type StreamState } from '../store/stream-state';
 import { clusterHealth } from './cluster-health';
 import { readSyncStates } from '../store/sync-state-query';
+import { PUSH_OFF_REASON } from '../push/vapid-keys';
 
 /** A latest sync missing this many intervals in a row means prices are no longer live. */
 const MISSED_INTERVALS = 3;
@@ -24,7 +25,7 @@ async function readStoreHealth(db: AppDeps['db']): Promise<{ state: StreamState;
   return { state, jobs };
 }
 
-export function registerHealthRoutes(router: Router, deps: Pick<AppDeps, 'config' | 'db' | 'stream' | 'now' | 'clusterStatus' | 'unrecordedOutcomes'>): void {
+export function registerHealthRoutes(router: Router, deps: Pick<AppDeps, 'config' | 'db' | 'stream' | 'now' | 'clusterStatus' | 'unrecordedOutcomes' | 'push'>): void {
   router.get('/api/v1/health', async (ctx) => {
     const status = deps.clusterStatus?.();
     let store: Awaited<ReturnType<typeof readStoreHealth>>;
@@ -54,6 +55,7 @@ export function registerHealthRoutes(router: Router, deps: Pick<AppDeps, 'config
       seq: state.seq,
       clients: deps.stream?.clientCount() ?? 0,
       upstream: { ...latest, jobs },
+      push: deps.push?.enabled === true ? { enabled: true, reason: null } : { enabled: false, reason: deps.push?.reason ?? PUSH_OFF_REASON },
       ...(cluster === undefined ? {} : { cluster: cluster.cluster, reasons: cluster.reasons }),
     };
     ctx.set('Cache-Control', 'no-store');

@@ -26,3 +26,15 @@ function describeIssue(input: unknown, issue: z.core.$ZodIssue | undefined): str
 function lowerFirst(text: string): string {
   return text.charAt(0).toLowerCase() + text.slice(1);
 }
+
+/** Like validate, for a JSON body: a failure is a 400 invalid_body naming the field's path. */
+export function validateBody<S extends z.ZodType>(schema: S): InputParser<z.output<S>> {
+  return (input) => {
+    const result = schema.safeParse(input);
+    if (result.success) return result.data;
+    const issue = result.error.issues[0];
+    const path = issue?.path.map(String).join('.') ?? '';
+    const message = lowerFirst(issue?.message ?? 'unreadable input');
+    throw new HttpError(400, 'invalid_body', path === '' ? `invalid body: ${message}` : `invalid body field "${path}": ${message}`);
+  };
+}

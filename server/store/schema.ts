@@ -73,6 +73,37 @@ export interface SyncStateTable {
   last_duration_ms: number | null;
 }
 
+/** A single row (id = 1): the VAPID key pair, base64url, made once when the config names none. */
+export interface PushKeysTable {
+  id: number;
+  public_key: string;
+  private_key: string;
+  created_at: number;
+}
+
+/** A single row (id = 1): raised by every change to a push subscription. */
+export interface PushStateTable {
+  id: number;
+  revision: number;
+}
+
+export interface PushSubscriptionsTable {
+  /** base64url of the endpoint's SHA-256, shortened: what PUT and DELETE name. */
+  id: string;
+  endpoint: string;
+  p256dh: string;
+  auth: string;
+  client_address: string;
+  /** JSON: the device's AlertRules. */
+  rules: string;
+  /** JSON: AlertState per rule id. */
+  states: string;
+  /** push_state.revision when the subscription last changed. */
+  revision: number;
+  created_at: number;
+  updated_at: number;
+}
+
 export interface Database {
   items: ItemsTable;
   latest_prices: LatestPricesTable;
@@ -81,4 +112,7 @@ export interface Database {
   synced_windows: SyncedWindowsTable;
   item_volumes: ItemVolumesTable;
   sync_state: SyncStateTable;
+  push_keys: PushKeysTable;
+  push_state: PushStateTable;
+  push_subscriptions: PushSubscriptionsTable;
 }

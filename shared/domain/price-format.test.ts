@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatAge, formatAgo, formatExact, formatPercent, formatPrice, parsePrice } from './price-format';
+import { formatAge, formatAgo, formatExact, formatPercent, formatPrice, parsePercent, parsePrice } from './price-format';
 
 describe('formatPrice', () => {
   it('writes small prices in full with thousands separators', () => {
@@ -82,5 +82,20 @@ describe('formatAgo', () => {
     expect(formatAgo(now - 2 * 3600, now)).toBe('2 h ago');
     expect(formatAgo(now - 4 * 86_400, now)).toBe('4 d ago');
     expect(formatAgo(null, now)).toBe('–');
+  });
+});
+
+describe('parsePercent', () => {
+  it('reads a percentage with or without its sign, keeping decimals', () => {
+    expect(parsePercent('4')).toBe(4);
+    expect(parsePercent(' 2.5 % ')).toBe(2.5);
+    expect(parsePercent('-10%')).toBe(-10);
+  });
+
+  it('refuses what is not a percentage', () => {
+    expect(parsePercent('')).toBeNull();
+    expect(parsePercent('5k')).toBeNull();
+    expect(parsePercent('ten')).toBeNull();
+    expect(parsePercent('%')).toBeNull();
   });
 });

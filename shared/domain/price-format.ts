@@ -46,6 +46,16 @@ export function parsePrice(text: string): number | null {
   return Number.isFinite(value) ? Math.round(value) : null;
 }
 
+const PERCENT_RE = /^(-?\d+(?:\.\d+)?)%?$/;
+
+/** Parses a percentage as typed: `4`, `4%`, `2.5 %`. The number of percent, or null. */
+export function parsePercent(text: string): number | null {
+  const match = PERCENT_RE.exec(text.trim().replace(/\s/g, ''));
+  if (!match) return null;
+  const value = Number(match[1]);
+  return Number.isFinite(value) ? value : null;
+}
+
 /** ROI fraction as a percentage text: 0.0273 -> "2.73%". */
 export function formatPercent(fraction: number | null | undefined): string {
   if (fraction === null || fraction === undefined || !Number.isFinite(fraction)) return '–';

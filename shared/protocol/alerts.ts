@@ -1,33 +1,12 @@
 // Price alert rules: what a device keeps, evaluates and sends to the server with its push
 // subscription (POST /api/v1/push/subscriptions). One schema for both sides.
 import { z } from 'zod';
+import { ALERT_KINDS, ALERT_MEASURES, ALERT_MODES, ALERT_OPS, MAX_RULES_PER_DEVICE, MOVE_WINDOWS } from '../domain/alert-rules';
 
-export const ALERT_MEASURES = ['buy', 'sell', 'margin', 'profit', 'roi', 'volume'] as const;
-export type AlertMeasure = (typeof ALERT_MEASURES)[number];
-
-export const ALERT_OPS = ['above', 'below'] as const;
-export type AlertOp = (typeof ALERT_OPS)[number];
-
-/**
- * instant: the latest trades, firing only when the condition held on two consecutive syncs and the
- * leg's trade time advanced. confirmed: the 5-minute averages, with a minimum volume.
- */
-export const ALERT_MODES = ['instant', 'confirmed'] as const;
-export type AlertMode = (typeof ALERT_MODES)[number];
-
-/**
- * threshold: measure above/below target (gp; percent for roi; units for volume).
- * move: measure moved by at least `target` percent (up for above, down for below) over `window`.
- * dump: price at least `target` percent below its 24 h average, with a volume spike.
- */
-export const ALERT_KINDS = ['threshold', 'move', 'dump'] as const;
-export type AlertKind = (typeof ALERT_KINDS)[number];
-
-export const MOVE_WINDOWS = ['1h', '24h'] as const;
-export type MoveWindow = (typeof MOVE_WINDOWS)[number];
-
-/** Rules one device (and so one subscription) may hold. */
-export const MAX_RULES_PER_DEVICE = 50;
+// The kinds, measures and limits live zod-free in shared/domain/alert-rules.ts, so the app's first
+// paint can check stored rules without loading zod (docs/decisions/0005-client-device-data.md).
+export { ALERT_KINDS, ALERT_MEASURES, ALERT_MODES, ALERT_OPS, MAX_RULES_PER_DEVICE, MOVE_WINDOWS } from '../domain/alert-rules';
+export type { AlertKind, AlertMeasure, AlertMode, AlertOp, MoveWindow } from '../domain/alert-rules';
 
 export const AlertRuleSchema = z
   .object({
@@ -69,3 +48,22 @@ export const FiredAlertSchema = z.object({
   firedAt: z.number().int(),
 });
 export type FiredAlert = z.infer<typeof FiredAlertSchema>;
+
+/**
+ * One rule's evaluation state between syncs (shared/domain/alerts/evaluate-alerts.ts), kept as JSON
+ * in IndexedDB on the device and in the database on the server.
+ */
+export const AlertStateSchema = z.object({
+  /** The rule's condition when this state was made; a rule edited since starts afresh. */
+  rule: z.string().max(200),
+  /** The last sync that evaluated the rule: a sync with this seq or an older one changes nothing. */
+  seq: z.number().int(),
+  /** False from a firing until the value crosses back past the target by the hysteresis margin. */
+  armed: z.boolean(),
+  /** An instant rule whose condition held at the last evaluation: that sync and the trade time seen. */
+  pending: z.object({ seq: z.number().int(), tradeTime: z.number().int() }).nullable(),
+  firedSeq: z.number().int().nullable(),
+  /** Unix seconds of the last firing; the cooldown counts from it. */
+  firedAt: z.number().int().nullable(),
+});
+export type AlertState = z.infer<typeof AlertStateSchema>;

@@ -143,6 +143,8 @@ export const HealthResponseSchema = z.object({
     lastErrorAt: z.number().int().nullable(),
     jobs: z.record(z.string(), JobStateSchema),
   }),
+  /** Web Push for price alerts: off, saying why, until VAPID_SUBJECT is set. */
+  push: z.object({ enabled: z.boolean(), reason: z.string().nullable() }).optional(),
   /** Why the status is `degraded`, when it is (cluster mode). */
   reasons: z.array(z.string()).optional(),
   /** Cluster mode only (REDIS_URL): this instance's part. */

@@ -6,8 +6,24 @@ export const ERROR_CODES = [
   'bad_request',
   /** 400: a query or path parameter a route refuses; the message names it. */
   'invalid_parameter',
-  /** 413: the request carries a body; no route takes one. */
+  /** 413: the request carries a body and its route takes none (only the push subscription routes take one). */
   'body_not_allowed',
+  /** 400: a JSON body its route refuses (unreadable, or a field the schema refuses); the message names the field. */
+  'invalid_body',
+  /** 413: a body larger than its route takes. */
+  'body_too_large',
+  /** 415: a body that is not `application/json`. */
+  'unsupported_media_type',
+  /** 404: push is off on this server (no VAPID_SUBJECT). */
+  'push_disabled',
+  /** 400: a push endpoint that is not https: or whose host PUSH_ENDPOINT_HOSTS does not list. */
+  'endpoint_not_allowed',
+  /** 404: no push subscription with that id. */
+  'unknown_subscription',
+  /** 403: the request does not prove it holds the subscription (its auth secret). */
+  'forbidden',
+  /** 429: this address holds PUSH_MAX_SUBSCRIPTIONS_PER_IP subscriptions already. */
+  'too_many_subscriptions',
   /** 401 with WWW-Authenticate: /metrics needs its bearer token (METRICS_TOKEN). */
   'unauthorized',
   /** 404: no such API route. */

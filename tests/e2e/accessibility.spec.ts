@@ -1,5 +1,5 @@
-// axe-core, injected into the page, finds no violation on the table, the item page and the
-// watchlist, in the dark and the light scheme.
+// axe-core, injected into the page, finds no violation on the table, the item page, the
+// watchlist and the alerts page, in the dark and the light scheme.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page } from '@playwright/test';
@@ -47,6 +47,19 @@ for (const colorScheme of ['dark', 'light'] as const) {
       await expect(page.getByRole('table', { name: 'Watchlist' }).getByRole('rowheader')).toHaveText([WHIP.name]);
       expect(await violations(page)).toEqual([]);
       expect(await itemTable(page).count()).toBe(0);
+    });
+
+    test('the alerts page, with an alert and a form error, has no axe violations', async ({ page }) => {
+      await page.goto(`/alerts?item=${WHIP.id}`);
+      const form = page.getByRole('form', { name: 'Add an alert' });
+      await expect(form.getByLabel('Item')).toHaveValue(WHIP.name);
+      await form.getByLabel('Target', { exact: true }).fill('1.5m');
+      await form.getByRole('button', { name: 'Add alert' }).click();
+      await expect(page.getByRole('listitem', { name: `${WHIP.name}: Buy price below 1.5M` })).toBeVisible();
+      await form.getByLabel('Target', { exact: true }).fill('lots');
+      await form.getByRole('button', { name: 'Add alert' }).click();
+      await expect(form.getByRole('alert')).toBeVisible();
+      expect(await violations(page)).toEqual([]);
     });
   });
 }

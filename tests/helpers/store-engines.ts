@@ -50,7 +50,7 @@ export function postgresEngine(): EngineUnderTest {
 }
 
 // Every table the app writes, emptied between tests that share one PostgreSQL database.
-const TABLES = ['items', 'latest_prices', 'stream_state', 'price_buckets', 'synced_windows', 'item_volumes', 'sync_state'] as const;
+const TABLES = ['items', 'latest_prices', 'stream_state', 'price_buckets', 'synced_windows', 'item_volumes', 'sync_state', 'push_subscriptions', 'push_keys'] as const;
 
 /**
  * A migrated, empty store for each test of the block. SQLite: a fresh in-memory database per

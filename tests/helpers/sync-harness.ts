@@ -10,13 +10,19 @@ import type { SyncService } from '../../server/sync/sync-service';
 import { HealthResponseSchema, type HealthResponse } from '../../shared/protocol/api';
 import { captureLogger, type CapturedLog } from './capture-logger';
 import type { FakeUpstream } from './fake-upstream';
+import type { Agent } from 'node:https';
+import type { AlertPushService } from '../../server/push/push-service';
 
 export interface SyncHarness {
+  /** The app's origin. */
+  url: string;
   store: OpenedDatabase;
   config: Config;
   metrics: Metrics;
   log: CapturedLog;
   sync: SyncService;
+  /** Price alerts (absent unless VAPID_SUBJECT is in env). */
+  push: AlertPushService | undefined;
   /** Every commit the sync announced, in order. */
   commits: CommittedChanges[];
   health(): Promise<HealthResponse>;
@@ -29,6 +35,8 @@ export interface SyncHarnessOptions {
   databaseUrl?: string;
   env?: Record<string, string>;
   now?: () => number;
+  /** The HTTPS agent pushes go out through (a stand-in push service). */
+  pushAgent?: Agent;
 }
 
 export async function startSyncHarness(fake: FakeUpstream, options: SyncHarnessOptions = {}): Promise<SyncHarness> {
@@ -51,17 +59,20 @@ export async function startSyncHarness(fake: FakeUpstream, options: SyncHarnessO
     upstreamBackoff: { baseMs: 5, maxMs: 20 },
     createStream: null,
     startSync: false,
+    pushAgent: options.pushAgent,
   });
   const commits: CommittedChanges[] = [];
   running.feed.subscribe((committed) => commits.push(committed));
   const get = async (path: string): Promise<Response> => fetch(`${running.url}${path}`);
 
   return {
+    url: running.url,
     store: running.store,
     config,
     metrics: running.metrics,
     log,
     sync: running.sync,
+    push: running.push,
     commits,
     async health() {
       return HealthResponseSchema.parse(await (await get('/api/v1/health')).json());

@@ -6,6 +6,8 @@ import { seedCatalogue } from '../helpers/catalogue-fixture';
 import { fuzzRequest, sendFuzz, type FuzzAnswer, type FuzzRequest } from '../helpers/request-fuzz';
 import { createRandom } from '../helpers/seeded-random';
 import { startStreamServer, type StreamServer } from '../helpers/stream-server';
+import { DEFAULT_PUSH_ENDPOINT_HOSTS, refuseEndpoint } from '../../server/push/endpoint-hosts';
+import { AlertRulesSchema } from '../../shared/protocol/alerts';
 
 const SEED = 20_260_501;
 const REQUESTS = 10_000;
@@ -17,7 +19,7 @@ const NOW = Date.UTC(2026, 4, 1, 12);
 let s: StreamServer;
 let port: number;
 beforeAll(async () => {
-  s = await startStreamServer({ SSE_MAX_CLIENTS: '0', SSE_MAX_CLIENTS_PER_IP: '0' }, { now: () => NOW });
+  s = await startStreamServer({ SSE_MAX_CLIENTS: '0', SSE_MAX_CLIENTS_PER_IP: '0', VAPID_SUBJECT: 'mailto:ops@ge-tracker.example' }, { now: () => NOW });
   await seedCatalogue(s.store.db, Math.floor(NOW / 1000));
   port = Number(new URL(s.url).port);
 });
@@ -61,5 +63,9 @@ describe('fuzzed requests', () => {
     const health = await fetch(`${s.url}/api/v1/health`);
     expect(health.status).toBe(200);
     expect(await catalogue()).toBe(before);
+    // Whatever the push routes took is a subscription the server may send to.
+    const stored = await s.store.db.selectFrom('push_subscriptions').select(['endpoint', 'rules']).execute();
+    for (const row of stored) expect(refuseEndpoint(row.endpoint, DEFAULT_PUSH_ENDPOINT_HOSTS)).toBeNull();
+    for (const row of stored) expect(AlertRulesSchema.safeParse(JSON.parse(row.rules)).success).toBe(true);
   }, 60_000);
 });

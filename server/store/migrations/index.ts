@@ -3,6 +3,7 @@ import type { Engine } from '../engine';
 import * as initial from './001-initial';
 import * as bucketsWithoutRowid from './002-buckets-without-rowid';
 import * as leaderTerm from './010-leader-term';
+import * as push from './016-push';
 
 /** A migration that is told its engine, for the DDL that differs between SQLite and PostgreSQL. */
 interface EngineMigration {
@@ -15,6 +16,7 @@ const all: Record<string, EngineMigration> = {
   '001-initial': initial,
   '002-buckets-without-rowid': bucketsWithoutRowid,
   '010-leader-term': leaderTerm,
+  '016-push': push,
 };
 
 /** The migrations as kysely runs them, bound to `engine`. */

@@ -1,0 +1,162 @@
+// Server-side price alerts. (1) Evaluating 10,000 devices with 20 rules each against one real
+// /latest sync (~1,500 changed items): rules are indexed by item id, so only the changed items'
+// rules are looked at. Target p50 <= 20 ms. (2) What alerts cost the live stream: from the sync's
+// commit to a stream client reading its price-batch, with alerts off and on (the same devices,
+// pushes to a stand-in push service on loopback), side by side.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadConfig } from '../server/config';
+import { createMetrics } from '../server/metrics';
+import { evaluateChanges } from '../server/push/push-service';
+import { createRuleIndex } from '../server/push/rule-index';
+import { subscriptionId } from '../server/http/push-routes';
+import { startServer } from '../server/start';
+import { openDatabase } from '../server/store/db';
+import { ingestLatest } from '../server/store/price-writes';
+import { readAlertReferences } from '../server/store/alert-market-query';
+import { registerSubscription } from '../server/store/push-subscriptions-repo';
+import { ensureStreamState } from '../server/store/stream-state';
+import { toItemLegs } from '../server/sync/latest-snapshot';
+import { captureLogger } from '../tests/helpers/capture-logger';
+import { startFakeUpstream } from '../tests/helpers/fake-upstream';
+import { startPushStandIn } from '../tests/helpers/push-standin';
+import { generateRules, loadMarket, storeWindows, type BenchMarket } from './alerts-setup';
+import { percentile, printTable } from './table';
+import { spawnChild, type Child } from './stream-ipc';
+
+const DEVICES = 10_000;
+const RULES = 20;
+const RUNS = 30;
+const STREAM_RUNS = 11;
+
+type ClientHandlers = { open: (url: string) => void; arrivals: () => number; take: () => number[]; close: () => void };
+
+async function waitForArrival(client: Child<ClientHandlers>): Promise<number[]> {
+  const deadline = Date.now() + 60_000;
+  while ((await client.call('arrivals', undefined)) === 0) {
+    if (Date.now() > deadline) throw new Error('no price-batch within 60 s');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  return client.call('take', undefined);
+}
+
+async function evaluation(market: BenchMarket, rules: ReturnType<typeof generateRules>, dir: string) {
+  const store = await openDatabase(`sqlite:${join(dir, 'evaluate.sqlite')}`);
+  await ensureStreamState(store.db);
+  await storeWindows(store.db, market);
+  const references = await readAlertReferences(store.db);
+  const index = createRuleIndex();
+  rules.forEach((list, d) => index.apply({
+    id: `d${d}`, endpoint: `https://127.0.0.1/push/${d}`, p256dh: 'k', auth: 'a', clientAddress: '127.0.0.1', rules: list, states: {}, revision: 1,
+  }));
+  const syncs = [];
+  for (const snapshot of market.latest) syncs.push(await ingestLatest(store.db, toItemLegs(snapshot)));
+  await store.close();
+  const times: number[] = [];
+  const looked: number[] = [];
+  const changes: number[] = [];
+  let fired = 0;
+  for (let run = 0; run < RUNS; run += 1) {
+    const committed = syncs[1 + (run % (syncs.length - 1))]!;
+    const sync = { ...committed, seq: committed.seq + run * 100_000, committedAt: (Math.max(...committed.changes.map((c) => Math.max(c.highTime ?? 0, c.lowTime ?? 0))) + 30) * 1000 };
+    const started = performance.now();
+    const { result } = evaluateChanges(index, sync, references);
+    times.push(performance.now() - started);
+    fired += result.fired.length;
+    changes.push(sync.changes.length);
+    looked.push(sync.changes.reduce((sum, change) => sum + index.rulesFor(change.itemId).length, 0));
+  }
+  return { times, looked, changes, fired };
+}
+
+/** Commit-to-client latency of each sync, and the sync's own duration, on a server with or without alerts. */
+async function streamLatency(market: BenchMarket, rules: ReturnType<typeof generateRules> | null, dir: string) {
+  const url = `sqlite:${join(dir, rules === null ? 'off.sqlite' : 'on.sqlite')}`;
+  const fake = await startFakeUpstream();
+  const standIn = await startPushStandIn();
+  const store = await openDatabase(url);
+  await storeWindows(store.db, market);
+  if (rules !== null) {
+    for (const [d, list] of rules.entries()) {
+      const held = standIn.subscription(`d${d}`);
+      await registerSubscription(store.db, { id: subscriptionId(held.endpoint), endpoint: held.endpoint, ...held.keys, clientAddress: '127.0.0.1', rules: list, now: 1 });
+    }
+  }
+  if (market.mapping !== null) fake.setMapping(market.mapping);
+  const config = loadConfig({
+    DATABASE_URL: url, PORT: '0', HOST: '127.0.0.1', UPSTREAM_URL: fake.url, SYNC_LATEST_INTERVAL: '1h', STATIC_DIR: '/nonexistent',
+    SSE_HEARTBEAT_INTERVAL: '1h', SYNC_MAX_NEW_ITEMS: '100000',
+    ...(rules === null ? {} : { VAPID_SUBJECT: 'mailto:bench@ge-tracker.example', PUSH_ENDPOINT_HOSTS: '127.0.0.1' }),
+  });
+  const running = await startServer(config, { store, logger: captureLogger().logger, metrics: createMetrics({ defaults: false }), startSync: false, pushAgent: standIn.agent });
+  let committedAt = 0;
+  running.feed.subscribe(() => {
+    committedAt = performance.timeOrigin + performance.now();
+  });
+  const client = await spawnChild<ClientHandlers>(new URL('./alerts-stream-client.ts', import.meta.url).pathname);
+  await client.call('open', `${running.url}/api/v1/prices/stream`);
+  const latency: number[] = [];
+  const syncs: number[] = [];
+  try {
+    await running.sync.runJob('mapping');
+    for (let run = 0; run < STREAM_RUNS + 1; run += 1) {
+      fake.setLatest(market.latest[run % market.latest.length]);
+      const started = performance.now();
+      await running.sync.runJob('latest');
+      const done = performance.now();
+      const [at] = await waitForArrival(client);
+      // The first sync loads every price (and the alerts' index): not a steady-state one.
+      if (run > 0 && at !== undefined) {
+        latency.push(at - committedAt);
+        syncs.push(done - started);
+      }
+      // Each sync's alerts are sent before the next sync, as they would be a minute apart.
+      await running.push?.idle();
+    }
+  } finally {
+    await client.call('close', undefined);
+    await client.kill();
+    await running.close();
+    await standIn.close();
+    await fake.close();
+  }
+  return { latency, syncs, pushes: standIn.pushes.length };
+}
+
+async function main(): Promise<void> {
+  const market = loadMarket();
+  const rules = generateRules(market, DEVICES, RULES);
+  const dir = mkdtempSync(join(tmpdir(), 'ge-alerts-bench-'));
+  try {
+    const e = await evaluation(market, rules, dir);
+    printTable(`alert evaluation (${market.source} latest-series), ${DEVICES} devices x ${RULES} rules, ${RUNS} syncs`, [{
+      case: 'changed items\' rules, indexed by item id',
+      'changes p50': percentile(e.changes, 50),
+      'rules looked at p50': percentile(e.looked, 50),
+      'fired per sync': Math.round(e.fired / RUNS),
+      'p50 ms': percentile(e.times, 50),
+      'p95 ms': percentile(e.times, 95),
+      'max ms': Math.max(...e.times),
+      'target p50 ms': 20,
+      result: percentile(e.times, 50) <= 20 ? 'ok' : 'MISSED',
+    }]);
+    const off = await streamLatency(market, null, dir);
+    const on = await streamLatency(market, rules, dir);
+    printTable(`sync to stream, one client, ${STREAM_RUNS} syncs each`, [['alerts off', off], ['alerts on', on]].map(([name, r]) => {
+      const t = r as typeof off;
+      return {
+        case: name as string,
+        'commit to price-batch p50 ms': percentile(t.latency, 50),
+        'p95 ms': percentile(t.latency, 95),
+        'max ms': Math.max(...t.latency),
+        'sync p50 ms': percentile(t.syncs, 50),
+        pushes: t.pushes,
+      };
+    }));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+await main();

@@ -1,0 +1,308 @@
+// Price alerts on a phone: made on the /alerts page, evaluated on the device as the market moves
+// (two moves fire, a one-off spike does not), shown as a notification through the service worker;
+// with the app closed, a push delivered to the real service worker (the DevTools protocol's
+// ServiceWorker.deliverPushMessage: this network cannot reach a vendor push service) is shown and
+// recorded, and its click opens the item.
+import { createECDH, randomBytes } from 'node:crypto';
+import type { BrowserContext, CDPSession, Page, Worker } from '@playwright/test';
+import { expect, expectItemRows, findItem, itemTable, test, waitForServiceWorkerControl, WHIP } from '../helpers/e2e-app';
+import { startE2eServer } from '../helpers/e2e-server';
+import { devicePrices, expectLive, liveTest } from '../helpers/live-e2e';
+
+/** The parts of a service worker's global scope these tests touch (the page's lib has no WebWorker types). */
+interface WorkerScope {
+  registration: ServiceWorkerRegistration;
+  dispatchEvent(event: Event): boolean;
+}
+declare const NotificationEvent: new (type: string, init: { notification: Notification }) => Event;
+
+interface Shown {
+  tag: string;
+  title: string;
+  body: string;
+}
+
+function pageNotifications(page: Page): Promise<Shown[]> {
+  return page.evaluate(async () => {
+    const registration = await navigator.serviceWorker.ready;
+    return (await registration.getNotifications()).map((n) => ({ tag: n.tag, title: n.title, body: n.body }));
+  });
+}
+
+async function addAlert(page: Page, fields: { item?: string; measure?: string; op?: string; target: string }): Promise<void> {
+  const form = page.getByRole('form', { name: 'Add an alert' });
+  if (fields.item !== undefined) {
+    await form.getByLabel('Item').fill(fields.item);
+    await form.getByLabel('Item').blur();
+  }
+  if (fields.measure) await form.getByLabel('Measure').selectOption({ label: fields.measure });
+  if (fields.op) await form.getByLabel('Direction').selectOption({ label: fields.op });
+  await form.getByLabel('Target', { exact: true }).fill(fields.target);
+  await form.getByRole('button', { name: 'Add alert' }).click();
+}
+
+/** The id of the device's one rule for an item, as IndexedDB holds it. */
+function ruleIdFor(page: Page, itemId: number): Promise<string> {
+  return page.evaluate(
+    (id) =>
+      new Promise<string>((resolve, reject) => {
+        const open = indexedDB.open('ge-tracker');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const request = open.result.transaction('alerts').objectStore('alerts').getAll();
+          request.onsuccess = () => {
+            open.result.close();
+            const rule = (request.result as Array<{ id: string; itemId: number }>).find((r) => r.itemId === id);
+            if (rule) resolve(rule.id);
+            else reject(new Error(`no rule for item ${id}`));
+          };
+        };
+      }),
+    itemId,
+  );
+}
+
+const secondsNow = () => Math.floor(Date.now() / 1000);
+
+test('a table row adds an alert: its bell in the All columns, or a on the row the keyboard is on', async ({ page }) => {
+  await page.goto('/?cols=all');
+  await expectItemRows(page);
+  const row = await findItem(page, WHIP.name);
+  await row.getByRole('link', { name: `Add alert for ${WHIP.name}` }).click();
+  await expect(page).toHaveURL(new RegExp(`/alerts\\?item=${WHIP.id}$`));
+  await expect(page.getByRole('form', { name: 'Add an alert' }).getByLabel('Item')).toHaveValue(WHIP.name);
+
+  await page.goto('/');
+  await expectItemRows(page);
+  const first = (await itemTable(page).getByRole('rowheader').first().textContent()) ?? '';
+  await page.locator('body').press('j');
+  await page.keyboard.press('a');
+  await expect(page).toHaveURL(/\/alerts\?item=\d+$/);
+  await expect(page.getByRole('form', { name: 'Add an alert' }).getByLabel('Item')).toHaveValue(first);
+});
+
+liveTest('an alert made on the phone notifies through the service worker after the market moves twice; a one-off spike notifies nothing', async ({ page, context, live }) => {
+  await context.grantPermissions(['notifications'], { origin: live.server.url });
+  await page.goto(`${live.server.url}${WHIP.path}`);
+  await expect(page.getByRole('heading', { name: WHIP.name })).toBeVisible({ timeout: 20_000 });
+  await waitForServiceWorkerControl(page);
+  await page.getByRole('link', { name: 'Add alert' }).click();
+  await expect(page).toHaveURL(/\/alerts\?item=4151$/);
+  await expect(page.getByRole('form', { name: 'Add an alert' }).getByLabel('Item')).toHaveValue(WHIP.name);
+  await addAlert(page, { measure: 'Sell price', op: 'Above', target: '2m' });
+  await addAlert(page, { item: 'Cannonball', measure: 'Buy price', op: 'Below', target: '150' });
+  const alerts = page.getByRole('list', { name: 'Your alerts' });
+  await expect(alerts.getByRole('listitem')).toHaveText([/Abyssal whip: Sell price above 2M/, /Cannonball: Buy price below 150/]);
+  await expect(page.getByText('Notifications are allowed')).toBeVisible();
+  await expectLive(page);
+
+  // A single trade far under the cannonball's target, gone at the next sync.
+  live.market.trade(2, { high: 193, low: 140 });
+  await expect.poll(async () => (await devicePrices(page)).prices['2']).toMatch(/^193\/\d+\/140\//);
+  live.market.trade(2, { high: 193, low: 189 });
+  await expect.poll(async () => (await devicePrices(page)).prices['2']).toMatch(/^193\/\d+\/189\//);
+
+  // The whip over its target on two syncs, each with a newer trade.
+  const first = secondsNow();
+  live.market.trade(WHIP.id, { high: 2_100_000, low: 2_050_000 });
+  await expect.poll(async () => (await devicePrices(page)).prices[String(WHIP.id)]).toMatch(/^2100000\//);
+  expect(await pageNotifications(page)).toEqual([]);
+  await expect.poll(secondsNow).toBeGreaterThan(first);
+  live.market.trade(WHIP.id, { high: 2_150_000, low: 2_060_000 });
+
+  const whipId = await ruleIdFor(page, WHIP.id);
+  await expect.poll(() => pageNotifications(page), { timeout: 10_000 }).toEqual([
+    { tag: `alert-${whipId}`, title: 'Abyssal whip: Sell price above 2M', body: 'Now 2,150,000 gp · price 2,150,000 gp' },
+  ]);
+  await expect(alerts.getByRole('listitem').first()).toContainText(/Last fired \d\d:\d\d at 2,150,000 gp/);
+  await expect(page.getByRole('list', { name: 'Fired alerts' }).getByRole('listitem')).toHaveText([/Abyssal whip: Sell price 2,150,000 gp.*seen on this device/]);
+  // No banner: the notification was the message.
+  await expect(page.locator('.alert-banner')).toHaveCount(0);
+});
+
+async function registrationId(cdp: CDPSession, origin: string): Promise<string> {
+  const found: string[] = [];
+  cdp.on('ServiceWorker.workerVersionUpdated', (event) => {
+    for (const version of event.versions) if (version.scriptURL.startsWith(origin) && version.status === 'activated') found.push(version.registrationId);
+  });
+  await cdp.send('ServiceWorker.enable');
+  await expect.poll(() => found.length).toBeGreaterThan(0);
+  return found[0]!;
+}
+
+async function serviceWorker(context: BrowserContext): Promise<Worker> {
+  return context.serviceWorkers()[0] ?? context.waitForEvent('serviceworker');
+}
+
+function workerNotifications(worker: Worker): Promise<Shown[]> {
+  return worker.evaluate(async () => {
+    const scope = self as unknown as WorkerScope;
+    return (await scope.registration.getNotifications()).map((n: Notification) => ({ tag: n.tag, title: n.title, body: n.body }));
+  });
+}
+
+test('with the app closed, a pushed alert is shown by the service worker, kept in the fired history, and its click opens the item', async ({ page, context, baseURL }) => {
+  const origin = new URL(baseURL!).origin;
+  await context.grantPermissions(['notifications'], { origin });
+  await page.goto('/');
+  await expectItemRows(page);
+  await waitForServiceWorkerControl(page);
+  await page.goto('/alerts?item=4151');
+  await expect(page.getByRole('form', { name: 'Add an alert' }).getByLabel('Item')).toHaveValue(WHIP.name);
+  await addAlert(page, { target: '1m' });
+  await expect(page.getByRole('list', { name: 'Your alerts' }).getByRole('listitem')).toHaveText([/Abyssal whip: Buy price below 1M/]);
+  // The shared demo server has push off (no VAPID_SUBJECT): alerts still fire in the open app.
+  await expect(page.getByText('This server does not push alerts')).toBeVisible();
+  const alertId = await ruleIdFor(page, WHIP.id);
+
+  // No window of the app stays open: the DevTools session lives on a blank tab.
+  const blank = await context.newPage();
+  await page.close();
+  const cdp = await context.newCDPSession(blank);
+  const registration = await registrationId(cdp, origin);
+  const fired = { alertId, itemId: WHIP.id, measure: 'buy', kind: 'threshold', value: 990_000, price: 990_000, seq: 424_242, firedAt: secondsNow() };
+  await cdp.send('ServiceWorker.deliverPushMessage', { origin, registrationId: registration, data: JSON.stringify(fired) });
+  const worker = await serviceWorker(context);
+  await expect.poll(() => workerNotifications(worker), { timeout: 10_000 }).toEqual([
+    { tag: `alert-${alertId}`, title: 'Abyssal whip: Buy price below 1M', body: 'Now 990,000 gp · price 990,000 gp' },
+  ]);
+
+  const app = await context.newPage();
+  await app.goto('/alerts');
+  await expect(app.getByRole('list', { name: 'Fired alerts' }).getByRole('listitem')).toHaveText([/Abyssal whip: Buy price 990,000 gp.*pushed by the server/]);
+  await expect(app.getByRole('list', { name: 'Your alerts' }).getByRole('listitem')).toContainText(/Last fired \d\d:\d\d at 990,000 gp/);
+
+  // A click on the notification: the handler runs in the real worker on the real notification. A
+  // dispatched click carries no user activation, so it cannot open a new window (clients.openWindow,
+  // unit-tested in client/sw/alert-push.test.ts); it takes the open window to the item.
+  const dispatched = await worker.evaluate(async (tag) => {
+    const scope = self as unknown as WorkerScope;
+    const [notification] = await scope.registration.getNotifications({ tag });
+    if (!notification) return false;
+    scope.dispatchEvent(new NotificationEvent('notificationclick', { notification }));
+    return true;
+  }, `alert-${alertId}`);
+  expect(dispatched).toBe(true);
+  await expect(app).toHaveURL(new RegExp(`${WHIP.path}$`));
+  await expect(app.getByRole('heading', { name: WHIP.name })).toBeVisible();
+});
+
+test('the alert form says what is wrong and saves nothing; alerts can be edited, switched off and deleted, also offline; permission is asked only at the first alert', async ({ page, context }) => {
+  const asked: string[] = [];
+  await page.exposeFunction('noteAsked', (what: string) => asked.push(what));
+  await page.addInitScript(() => {
+    const original = Notification.requestPermission.bind(Notification);
+    Notification.requestPermission = (...args: Parameters<typeof Notification.requestPermission>) => {
+      void (window as unknown as { noteAsked(what: string): Promise<void> }).noteAsked('asked');
+      return original(...args);
+    };
+  });
+  await page.goto('/alerts');
+  await expect(page.getByRole('heading', { name: 'Alerts', exact: true })).toBeVisible();
+  await expect(page.getByText('0 of 50 used')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Allow notifications' })).toBeVisible();
+
+  const form = page.getByRole('form', { name: 'Add an alert' });
+  const error = form.getByRole('alert');
+  await addAlert(page, { target: '1m' });
+  await expect(error).toHaveText('Choose an item for the alert.');
+  await addAlert(page, { item: 'Abyssal whipp', target: '1m' });
+  await expect(error).toHaveText('No item called "Abyssal whipp".');
+  await addAlert(page, { item: WHIP.name, target: 'lots' });
+  await expect(error).toHaveText('Enter the target as gp, e.g. 250k or 1.5m.');
+  await form.getByLabel('Alert when').selectOption({ label: 'Moves by %' });
+  await addAlert(page, { target: '150' });
+  await expect(error).toHaveText('A price cannot fall by 100% or more.');
+  await expect(page.getByRole('list', { name: 'Your alerts' })).toHaveText(/No alerts yet/);
+  expect(asked).toEqual([]);
+
+  await form.getByLabel('Alert when').selectOption({ label: 'Crosses a target' });
+  await addAlert(page, { target: '1.5m' });
+  const item = page.getByRole('listitem', { name: 'Abyssal whip: Buy price below 1.5M' });
+  await expect(item).toContainText('Not fired yet');
+  await expect(page.getByText('1 of 50 used')).toBeVisible();
+  await expect.poll(() => asked).toEqual(['asked']);
+
+  await item.getByRole('button', { name: 'Edit: Abyssal whip: Buy price below 1.5M' }).click();
+  await page.getByRole('form', { name: 'Edit alert' }).getByLabel('Target', { exact: true }).fill('2m');
+  await page.getByRole('button', { name: 'Save alert' }).click();
+  const edited = page.getByRole('listitem', { name: 'Abyssal whip: Buy price below 2M' });
+  await expect(edited).toBeVisible();
+  await edited.getByRole('checkbox', { name: 'On' }).uncheck();
+  await page.reload();
+  await expect(page.getByRole('listitem', { name: 'Abyssal whip: Buy price below 2M' }).getByRole('checkbox', { name: 'On' })).not.toBeChecked();
+  await page.getByRole('button', { name: 'Delete: Abyssal whip: Buy price below 2M' }).click();
+  await expect(page.getByRole('list', { name: 'Your alerts' })).toHaveText(/No alerts yet/);
+  await expect(page.getByText('0 of 50 used')).toBeVisible();
+  // The first alert asked once; the rest did not ask again.
+  expect(asked).toEqual(['asked']);
+
+  // Offline the page and its alerts come from the device, and a new alert is kept there.
+  await waitForServiceWorkerControl(page);
+  await context.setOffline(true);
+  await page.reload();
+  await addAlert(page, { item: WHIP.name, measure: 'Sell price', op: 'Above', target: '3m' });
+  await expect(page.getByRole('listitem', { name: 'Abyssal whip: Sell price above 3M' })).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole('listitem', { name: 'Abyssal whip: Sell price above 3M' })).toBeVisible();
+});
+
+test('with push on, the device registers its subscription and rules on start, replaces them on a change and deletes it with the last alert', async ({ page, context }) => {
+  const server = await startE2eServer({ env: { VAPID_SUBJECT: 'mailto:ops@ge-tracker.example', PUSH_ENDPOINT_HOSTS: '127.0.0.1' } });
+  try {
+    await context.grantPermissions(['notifications'], { origin: server.url });
+    // The vendor's push service cannot be reached from here: subscribe() answers with a stand-in
+    // endpoint and real-looking keys (a P-256 public key and a 16-byte auth secret).
+    const keys = { p256dh: createECDH('prime256v1').generateKeys().toString('base64url'), auth: randomBytes(16).toString('base64url') };
+    const endpoint = 'https://127.0.0.1:9/push/stand-in-device';
+    await page.addInitScript(
+      ({ endpoint, p256dh, auth }) => {
+        let current: PushSubscription | null = null;
+        PushManager.prototype.subscribe = async function (options?: PushSubscriptionOptionsInit) {
+          const key = options?.applicationServerKey;
+          const subscription = {
+            endpoint,
+            expirationTime: null,
+            options: { userVisibleOnly: options?.userVisibleOnly === true, applicationServerKey: key instanceof Uint8Array ? key.buffer : null },
+            getKey: () => null,
+            toJSON: () => ({ endpoint, expirationTime: null, keys: { p256dh, auth } }),
+            unsubscribe: async () => ((current = null), true),
+          };
+          current = subscription as unknown as PushSubscription;
+          return current;
+        };
+        PushManager.prototype.getSubscription = async () => current;
+      },
+      { endpoint, ...keys },
+    );
+    const sent: string[] = [];
+    page.on('response', async (response) => {
+      const url = new URL(response.url());
+      if (!url.pathname.startsWith('/api/v1/push/subscriptions')) return;
+      const request = response.request();
+      const body = request.postDataJSON() as { subscription?: { endpoint: string }; rules?: Array<{ target: number }> } | null;
+      const auth = request.headers().authorization === `Bearer ${keys.auth}` ? ' holder' : '';
+      const parts = [request.method(), `${url.pathname.replace(/[A-Za-z0-9_-]{22}$/, ':id')}${auth}`, String(response.status()), body?.subscription?.endpoint, body?.rules?.map((r) => r.target).join(',')];
+      sent.push(parts.filter((part) => part !== undefined && part !== '').join(' '));
+    });
+
+    await page.goto(`${server.url}/alerts?item=${WHIP.id}`);
+    await expect(page.getByRole('form', { name: 'Add an alert' }).getByLabel('Item')).toHaveValue(WHIP.name, { timeout: 20_000 });
+    await waitForServiceWorkerControl(page);
+    await addAlert(page, { target: '1' });
+    await expect.poll(() => sent).toEqual([`POST /api/v1/push/subscriptions 201 ${endpoint} 1`]);
+    await expect(page.getByText('The server pushes your alerts, also while the app is closed.')).toBeVisible();
+    await addAlert(page, { target: '2' });
+    await expect.poll(() => sent.at(-1)).toBe('PUT /api/v1/push/subscriptions/:id holder 200 1,2');
+
+    await page.reload();
+    await expect.poll(() => sent.at(-1)).toBe(`POST /api/v1/push/subscriptions 200 ${endpoint} 1,2`);
+    for (const target of ['1', '2']) {
+      await page.getByRole('button', { name: `Delete: ${WHIP.name}: Buy price below ${target}` }).click();
+    }
+    await expect.poll(() => sent.slice(-2)).toEqual(['PUT /api/v1/push/subscriptions/:id holder 200 2', 'DELETE /api/v1/push/subscriptions/:id holder 204']);
+    await expect(page.getByText('No alert is on, so the server has nothing to push.')).toBeVisible();
+  } finally {
+    await server.dispose();
+  }
+});
