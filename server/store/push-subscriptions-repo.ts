@@ -16,13 +16,7 @@ export interface PushSubscriptionRecord {
   revision: number;
 }
 
-export interface RegisterInput {
-  id: string;
-  endpoint: string;
-  p256dh: string;
-  auth: string;
-  clientAddress: string;
-  rules: AlertRule[];
+export interface RegisterInput extends Pick<PushSubscriptionRecord, 'id' | 'endpoint' | 'p256dh' | 'auth' | 'clientAddress' | 'rules'> {
   /** Unix seconds. */
   now: number;
 }
