@@ -11,10 +11,10 @@ import type { Db } from '../store/db';
 import { readAlertReferences, type AlertReference } from '../store/alert-market-query';
 import { deleteSubscription, listSubscriptionIds, listSubscriptionsSince, readPushRevision, saveRuleStates, type StatesUpdate } from '../store/push-subscriptions-repo';
 import { evaluateRule } from '../../shared/domain/alerts/evaluate-alerts';
-import type { AlertMarketItem } from '../../shared/domain/alerts/alert-market';
+import { readItem, type AlertMarketItem } from '../../shared/domain/alerts/alert-market';
 import type { AlertState, FiredAlert } from '../../shared/protocol/alerts';
 import type { PushConfig } from '../config-push';
-import { createRuleIndex, type IndexedSubscription, type RuleIndex } from './rule-index';
+import { createRuleIndex, statesOf, type IndexedSubscription, type RuleIndex } from './rule-index';
 import { createPushSender, type PushSender, type VapidIdentity } from './push-sender';
 
 /** Syncs waiting to be evaluated; beyond it the oldest is skipped (its rules see the next one). */
@@ -74,12 +74,13 @@ export function evaluateChanges(
     const entries = index.rulesFor(change.itemId);
     if (entries.length === 0) continue;
     const item: AlertMarketItem = { high: change.high, highTime: change.highTime, low: change.low, lowTime: change.lowTime, ...(references.get(change.itemId) ?? NO_REFERENCE) };
-    for (const { subscription, rule } of entries) {
-      const before = subscription.states[rule.id];
-      const { state, fired } = evaluateRule(rule, before, item, sync);
-      subscription.states[rule.id] = state;
-      if (changedState(before, state)) result.changed.add(subscription);
-      if (fired !== null) result.fired.push({ subscription, alert: fired });
+    const readings = readItem(change.itemId, item, sync.time);
+    for (const entry of entries) {
+      const before = entry.state;
+      const { state, fired } = evaluateRule(entry.rule, before, readings, sync, entry);
+      entry.state = state;
+      if (changedState(before, state)) result.changed.add(entry.subscription);
+      if (fired !== null) result.fired.push({ subscription: entry.subscription, alert: fired });
     }
     looked += entries.length;
   }
@@ -131,7 +132,7 @@ export function createPushService(deps: PushServiceDeps): AlertPushService {
     }
     metrics.alertsEvaluationSeconds.observe(spent / 1000);
     const { fired, changed } = evaluated;
-    const updates: StatesUpdate[] = [...changed].map((subscription) => ({ id: subscription.id, revision: subscription.revision, states: subscription.states }));
+    const updates: StatesUpdate[] = [...changed].map((subscription) => ({ id: subscription.id, revision: subscription.revision, states: statesOf(subscription) }));
     await saveRuleStates(db, updates);
     for (const { subscription, alert } of fired) {
       metrics.alertsFired.inc({ kind: alert.kind });

@@ -9,7 +9,8 @@ import {
   watchedPrice,
   windowVolume,
   type AlertMarketItem,
-  type LegAverages,
+  type ItemReadings,
+  type LegReadings,
 } from './alert-market';
 
 /** A dump needs the newest 5-minute window to trade at least this many times the 24-hour rate. */
@@ -44,20 +45,21 @@ export function hasVolumeSpike(item: AlertMarketItem, now: number): boolean {
   return volume >= CONFIRMED_MIN_VOLUME && volume * WINDOWS_PER_DAY >= DUMP_SPIKE_FACTOR * item.volume24h;
 }
 
-function reference(rule: AlertRule, item: AlertMarketItem): LegAverages | null {
-  return rule.kind === 'dump' || rule.window === '24h' ? item.avg24h : item.avg1h;
+function reference(rule: AlertRule, readings: ItemReadings): LegReadings | null {
+  return rule.kind === 'dump' || rule.window === '24h' ? readings.day : readings.hour;
 }
 
 function percentChange(now: number, then: number): number | null {
   return then === 0 ? null : ((now - then) / Math.abs(then)) * 100;
 }
 
-export function readCondition(rule: AlertRule, item: AlertMarketItem, now: number): ConditionReading | null {
-  const legs = currentLegs(rule, item, now);
+export function readCondition(rule: AlertRule, readings: ItemReadings): ConditionReading | null {
+  const { item, now } = readings;
+  const legs = currentLegs(rule, readings);
   if (legs === null) return null;
   const price = watchedPrice(rule.measure, legs);
   const margin = hysteresisMargin(rule);
-  const value = readMeasure(rule.measure, rule.itemId, legs, item.volume24h, now);
+  const value = readMeasure(rule.measure, legs, item.volume24h);
   if (value === null) return null;
 
   if (rule.kind === 'threshold') {
@@ -70,13 +72,13 @@ export function readCondition(rule: AlertRule, item: AlertMarketItem, now: numbe
     };
   }
 
-  const ref = reference(rule, item);
+  const ref = reference(rule, readings);
   if (ref === null) return null;
   const target = Math.abs(rule.target);
 
   if (rule.kind === 'move') {
     if (rule.measure === 'volume') return null;
-    const then = readMeasure(rule.measure, rule.itemId, ref, null, now);
+    const then = readMeasure(rule.measure, ref, null);
     const change = then === null ? null : percentChange(value, then);
     if (change === null) return null;
     const up = rule.op === 'above';

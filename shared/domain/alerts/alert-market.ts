@@ -32,9 +32,37 @@ export const CONFIRMED_MIN_VOLUME = 5;
 /** ... and only when the window started no longer than this before the sync (seconds). */
 export const CONFIRMED_MAX_AGE = 900;
 
-/** The prices a rule compares now: the latest trades (instant) or the fresh 5-minute averages (confirmed). */
-export function currentLegs(rule: AlertRule, item: AlertMarketItem, now: number): LegAverages | null {
-  if (rule.mode === 'instant') return { high: item.high, low: item.low };
+/** What every measure reads from one pair of legs, computed once per item and sync. */
+export interface LegReadings extends LegAverages {
+  margin: number | null;
+  profit: number | null;
+  /** Percent. */
+  roi: number | null;
+}
+
+/**
+ * One item as every rule of it reads it at one sync (`now`, unix seconds): the legs of each kind of
+ * price a rule may compare and their figures, worked out once for all the item's rules, as a sync
+ * looks at dozens of rules per changed item (many thousands on the server).
+ */
+export interface ItemReadings {
+  item: AlertMarketItem;
+  now: number;
+  /** The latest trades (instant rules). */
+  instant: LegReadings;
+  /** The fresh 5-minute averages (confirmed rules); null when the window is too old or absent. */
+  confirmed: LegReadings | null;
+  hour: LegReadings | null;
+  day: LegReadings | null;
+}
+
+function legReadings(itemId: number, legs: LegAverages, now: number): LegReadings {
+  const figures = computeFigures({ itemId, high: legs.high, low: legs.low, highTime: null, lowTime: null, highalch: null }, now, 0);
+  return { high: legs.high, low: legs.low, margin: figures.margin, profit: figures.profit, roi: figures.roi === null ? null : figures.roi * 100 };
+}
+
+/** A confirmed rule's legs: each 5-minute average that traded enough, in a window fresh enough. */
+function confirmedLegs(item: AlertMarketItem, now: number): LegAverages | null {
   const window = item.window5m;
   if (window === null || now - window.timestamp > CONFIRMED_MAX_AGE) return null;
   return {
@@ -43,8 +71,25 @@ export function currentLegs(rule: AlertRule, item: AlertMarketItem, now: number)
   };
 }
 
-/** One measure from a pair of legs: gp for prices, margin and profit; percent for roi; units for volume. */
-export function readMeasure(measure: AlertMeasure, itemId: number, legs: LegAverages, volume: number | null, now: number): number | null {
+export function readItem(itemId: number, item: AlertMarketItem, now: number): ItemReadings {
+  const confirmed = confirmedLegs(item, now);
+  return {
+    item,
+    now,
+    instant: legReadings(itemId, item, now),
+    confirmed: confirmed === null ? null : legReadings(itemId, confirmed, now),
+    hour: item.avg1h === null ? null : legReadings(itemId, item.avg1h, now),
+    day: item.avg24h === null ? null : legReadings(itemId, item.avg24h, now),
+  };
+}
+
+/** The prices a rule compares now: the latest trades (instant) or the fresh 5-minute averages (confirmed). */
+export function currentLegs(rule: AlertRule, readings: ItemReadings): LegReadings | null {
+  return rule.mode === 'instant' ? readings.instant : readings.confirmed;
+}
+
+/** One measure: gp for prices, margin and profit; percent for roi; units for volume. */
+export function readMeasure(measure: AlertMeasure, legs: LegReadings, volume: number | null): number | null {
   switch (measure) {
     case 'buy':
       return legs.low;
@@ -52,12 +97,12 @@ export function readMeasure(measure: AlertMeasure, itemId: number, legs: LegAver
       return legs.high;
     case 'volume':
       return volume;
-    default: {
-      const figures = computeFigures({ itemId, high: legs.high, low: legs.low, highTime: null, lowTime: null, highalch: null }, now, 0);
-      if (measure === 'margin') return figures.margin;
-      if (measure === 'profit') return figures.profit;
-      return figures.roi === null ? null : figures.roi * 100;
-    }
+    case 'margin':
+      return legs.margin;
+    case 'profit':
+      return legs.profit;
+    default:
+      return legs.roi;
   }
 }
 

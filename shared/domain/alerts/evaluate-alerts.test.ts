@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AlertRuleSchema, AlertStateSchema, type AlertRule, type AlertRuleInput, type AlertState } from '../../protocol/alerts';
 import { GE_TAX_INCREASED } from '../tax';
-import type { AlertMarketItem } from './alert-market';
+import { readItem, type AlertMarketItem } from './alert-market';
 import { evaluateAlerts, evaluateRule, type AlertSync } from './evaluate-alerts';
 
 const T0 = GE_TAX_INCREASED + 86_400;
@@ -31,11 +31,16 @@ function run(r: AlertRule, views: AlertMarketItem[], startSeq = 100) {
   const fired: Array<number> = [];
   views.forEach((view, index) => {
     const sync: AlertSync = { seq: startSeq + index, time: T0 + index * 60 };
-    const result = evaluateRule(r, state, view, sync);
+    const result = step(r, state, view, sync);
     state = AlertStateSchema.parse(JSON.parse(JSON.stringify(result.state)));
     if (result.fired) fired.push(result.fired.seq);
   });
   return { fired, state };
+}
+
+/** One rule at one sync against its item's view. */
+function step(r: AlertRule, state: AlertState | undefined, view: AlertMarketItem, sync: AlertSync) {
+  return evaluateRule(r, state, readItem(r.itemId, view, sync.time), sync);
 }
 
 /** A latest view whose buy leg traded at `low`, `step` minutes into the run. */
@@ -82,8 +87,8 @@ describe('instant threshold rules', () => {
 
   it('names the alert, the item, the price of the watched leg, the seq and the time', () => {
     const r = rule({ id: 'whip-cheap' });
-    const first = evaluateRule(r, undefined, buyAt(1_590_000, 0), { seq: 7, time: T0 });
-    const second = evaluateRule(r, first.state, buyAt(1_580_000, 1), { seq: 8, time: T0 + 60 });
+    const first = step(r, undefined, buyAt(1_590_000, 0), { seq: 7, time: T0 });
+    const second = step(r, first.state, buyAt(1_580_000, 1), { seq: 8, time: T0 + 60 });
     expect(second.fired).toEqual({ alertId: 'whip-cheap', itemId: WHIP, measure: 'buy', kind: 'threshold', value: 1_580_000, price: 1_580_000, seq: 8, firedAt: T0 + 60 });
   });
 
@@ -176,16 +181,16 @@ describe('edge triggering', () => {
 
   it('fires nothing when the same seq is evaluated again', () => {
     const r = rule({});
-    const first = evaluateRule(r, undefined, buyAt(1_590_000, 0), { seq: 5, time: T0 });
-    const second = evaluateRule(r, first.state, buyAt(1_580_000, 1), { seq: 6, time: T0 + 60 });
+    const first = step(r, undefined, buyAt(1_590_000, 0), { seq: 5, time: T0 });
+    const second = step(r, first.state, buyAt(1_580_000, 1), { seq: 6, time: T0 + 60 });
     expect(second.fired?.seq).toBe(6);
-    const replayed = evaluateRule(r, { ...second.state, armed: true }, buyAt(1_570_000, 2), { seq: 6, time: T0 + 120 });
+    const replayed = step(r, { ...second.state, armed: true }, buyAt(1_570_000, 2), { seq: 6, time: T0 + 120 });
     expect(replayed.fired).toBeNull();
   });
 
   it('starts an edited rule afresh', () => {
-    const first = evaluateRule(rule({}), undefined, buyAt(1_590_000, 0), { seq: 1, time: T0 });
-    const edited = evaluateRule(rule({ target: 1_595_000 }), first.state, buyAt(1_580_000, 1), { seq: 2, time: T0 + 60 });
+    const first = step(rule({}), undefined, buyAt(1_590_000, 0), { seq: 1, time: T0 });
+    const edited = step(rule({ target: 1_595_000 }), first.state, buyAt(1_580_000, 1), { seq: 2, time: T0 + 60 });
     expect(edited.fired).toBeNull();
     expect(edited.state.pending).toEqual({ seq: 2, tradeTime: T0 + 50 });
   });

@@ -21,7 +21,7 @@
 // - Idempotent: a sync whose seq is not newer than the state's changes nothing, so the seq of the
 //   firing sync identifies an alert (the same seq never fires twice).
 import type { AlertRule, AlertState, FiredAlert } from '../../protocol/alerts';
-import { tradeTime, type AlertMarket, type AlertMarketItem } from './alert-market';
+import { readItem, tradeTime, type AlertMarket, type ItemReadings } from './alert-market';
 import { readCondition } from './alert-condition';
 
 export interface AlertSync {
@@ -52,35 +52,56 @@ export function ruleSignature(rule: AlertRule): string {
   return signature;
 }
 
-export function initialAlertState(rule: AlertRule): AlertState {
-  return { rule: ruleSignature(rule), seq: -1, armed: true, pending: null, firedSeq: null, firedAt: null };
+export function initialAlertState(rule: AlertRule, signature = ruleSignature(rule)): AlertState {
+  return { rule: signature, seq: -1, armed: true, pending: null, firedSeq: null, firedAt: null };
 }
 
-/** One rule against its item at one sync. */
-export function evaluateRule(rule: AlertRule, previous: AlertState | undefined, item: AlertMarketItem, sync: AlertSync): RuleEvaluation {
-  const signature = ruleSignature(rule);
-  const prior = previous !== undefined && previous.rule === signature ? previous : initialAlertState(rule);
-  if (sync.seq <= prior.seq) return { state: prior, fired: null };
-  const cleared: AlertState = { ...prior, seq: sync.seq, pending: null };
-  if (rule.expiresAt !== null && sync.time >= rule.expiresAt) return { state: cleared, fired: null };
+/**
+ * Passed by a caller that keeps its own copy of each rule and of its states (the server's index):
+ * the rule's signature kept beside it, and states that are the caller's own, so a state that only
+ * moves on to a newer seq is updated in place rather than made anew, for every rule at every sync.
+ */
+export interface HeldRule {
+  signature: string;
+}
 
-  const reading = readCondition(rule, item, sync.time);
-  if (reading === null) return { state: cleared, fired: null };
+/** The state after a sync that fired nothing: a held one moved on in place when only its seq changes. */
+function moveOn(prior: AlertState, inPlace: boolean, seq: number, armed: boolean, pending: AlertState['pending']): RuleEvaluation {
+  if (inPlace && armed === prior.armed && pending === prior.pending) {
+    prior.seq = seq;
+    return { state: prior, fired: null };
+  }
+  return { state: { rule: prior.rule, seq, armed, pending, firedSeq: prior.firedSeq, firedAt: prior.firedAt }, fired: null };
+}
+
+/**
+ * One rule against its item at one sync: `readings` is readItem(item, sync.time), shared by every
+ * rule of the item.
+ */
+export function evaluateRule(rule: AlertRule, previous: AlertState | undefined, readings: ItemReadings, sync: AlertSync, held?: HeldRule): RuleEvaluation {
+  const signature = held?.signature ?? ruleSignature(rule);
+  const prior = previous !== undefined && previous.rule === signature ? previous : initialAlertState(rule, signature);
+  if (sync.seq <= prior.seq) return { state: prior, fired: null };
+  const inPlace = held !== undefined && prior === previous;
+  if (rule.expiresAt !== null && sync.time >= rule.expiresAt) return moveOn(prior, inPlace, sync.seq, prior.armed, null);
+
+  const reading = readCondition(rule, readings);
+  if (reading === null) return moveOn(prior, inPlace, sync.seq, prior.armed, null);
   const armed = prior.armed || reading.rearms;
-  if (!reading.holds || !armed) return { state: { ...cleared, armed }, fired: null };
+  if (!reading.holds || !armed) return moveOn(prior, inPlace, sync.seq, armed, null);
 
   let seen = null;
   if (rule.mode === 'instant') {
-    const time = tradeTime(rule.measure, item);
-    if (time === null) return { state: { ...cleared, armed }, fired: null };
+    const time = tradeTime(rule.measure, readings.item);
+    if (time === null) return moveOn(prior, inPlace, sync.seq, armed, null);
     seen = { seq: sync.seq, tradeTime: time };
     if (prior.pending === null || time <= prior.pending.tradeTime) {
-      return { state: { ...cleared, armed, pending: prior.pending ?? seen }, fired: null };
+      return moveOn(prior, inPlace, sync.seq, armed, prior.pending ?? seen);
     }
   }
   if (prior.firedAt !== null && sync.time < prior.firedAt + rule.cooldownSeconds) {
     // Still armed: it fires once the cooldown is over if the condition still holds then.
-    return { state: { ...cleared, armed, pending: seen }, fired: null };
+    return moveOn(prior, inPlace, sync.seq, armed, seen);
   }
   const fired: FiredAlert = {
     alertId: rule.id,
@@ -92,7 +113,7 @@ export function evaluateRule(rule: AlertRule, previous: AlertState | undefined, 
     seq: sync.seq,
     firedAt: sync.time,
   };
-  return { state: { ...cleared, armed: false, firedSeq: sync.seq, firedAt: sync.time }, fired };
+  return { state: { rule: signature, seq: sync.seq, armed: false, pending: null, firedSeq: sync.seq, firedAt: sync.time }, fired };
 }
 
 export function evaluateAlerts(
@@ -103,6 +124,7 @@ export function evaluateAlerts(
 ): AlertEvaluation {
   const next: Record<string, AlertState> = {};
   const fired: FiredAlert[] = [];
+  const read = new Map<number, ItemReadings>();
   for (const rule of rules) {
     const item = market.get(rule.itemId);
     const previous = states[rule.id];
@@ -110,7 +132,9 @@ export function evaluateAlerts(
       if (previous !== undefined) next[rule.id] = previous;
       continue;
     }
-    const result = evaluateRule(rule, previous, item, sync);
+    let readings = read.get(rule.itemId);
+    if (readings === undefined) read.set(rule.itemId, (readings = readItem(rule.itemId, item, sync.time)));
+    const result = evaluateRule(rule, previous, readings, sync);
     next[rule.id] = result.state;
     if (result.fired !== null) fired.push(result.fired);
   }
