@@ -13,6 +13,8 @@ export interface EndToEndSync {
   startedAt: number;
   /** The changes were handed to every client (ours: after the durable commit). */
   publishedAt: number;
+  /** The event loop turned after the publish: the corked writes were handed to the kernel. */
+  flushedAt: number;
   /** The sync's job was over (ours: its outcome recorded too). */
   endedAt: number;
 }

@@ -20,9 +20,11 @@ async function main(): Promise<void> {
   });
   const running = await startServer(config, { metrics: createMetrics({ defaults: false }), startSync: false, backfillHistory: null, backlog: BACKLOG });
   let last = { seq: 0, changes: 0, publishedAt: 0 };
+  let flushed = Promise.resolve(0);
   // Subscribed after the stream service: this runs once the hub has written every client.
   running.feed.subscribe((committed) => {
     last = { seq: committed.seq, changes: committed.changes.length, publishedAt: now() };
+    flushed = new Promise((resolve) => setImmediate(() => resolve(now())));
   });
   const runLatest = async (): Promise<void> => {
     if (!(await running.sync.runJob('latest'))) throw new Error('the /latest sync failed (LOG_LEVEL=warn says why)');
@@ -36,7 +38,8 @@ async function main(): Promise<void> {
     sync: async () => {
       const startedAt = now();
       await runLatest();
-      return { ...last, startedAt, endedAt: now() };
+      const endedAt = now();
+      return { ...last, startedAt, flushedAt: await flushed, endedAt };
     },
   };
   serveParent({ port: running.port } satisfies EndToEndReady, handlers);

@@ -31,7 +31,7 @@ async function main(): Promise<void> {
   });
   await new Promise<void>((resolve) => server.listen({ port: 0, host: '127.0.0.1', backlog: BACKLOG }, resolve));
 
-  const sync = async (): Promise<{ changes: number; publishedAt: number }> => {
+  const sync = async (): Promise<{ changes: number; publishedAt: number; flushedAt: number }> => {
     const response = await fetch(`${upstreamUrl}/latest`, { headers: { 'user-agent': 'ge-tracker-bench/peer' } });
     // Taken as it comes: this peer trusts the wiki, as the measure asks of it.
     const body = (await response.json()) as { data: Record<string, RawEntry> };
@@ -40,7 +40,9 @@ async function main(): Promise<void> {
     const changes: PriceChange[] = changed.map((legs) => ({ ...legs, seq: (seq += 1) }));
     for (const change of changed) prices.set(change.itemId, change);
     hub.publish({ epoch: EPOCH, seq, committedAt: Date.now(), changes });
-    return { changes: changes.length, publishedAt: now() };
+    const publishedAt = now();
+    const flushedAt = await new Promise<number>((resolve) => setImmediate(() => resolve(now())));
+    return { changes: changes.length, publishedAt, flushedAt };
   };
   const handlers: EndToEndCalls = {
     prepare: async () => {

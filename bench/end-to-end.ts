@@ -18,6 +18,8 @@ import { percentile } from './table';
 
 export const END_TO_END_CLIENTS = 3000;
 const FILTER_SIZE = 10;
+/** Measured syncs per server (E2E_SYNCS); each one's tail is a 3,000th of the receipts. */
+const SYNCS = Number(process.env.E2E_SYNCS ?? 22);
 const DATA_DIR = new URL('../../shared/data/osrs-wiki/', import.meta.url).pathname;
 const SERIES_DIR = join(DATA_DIR, 'latest-series');
 const LOAD_FILE = fileURLToPath(new URL('./stream-load.ts', import.meta.url));
@@ -32,8 +34,11 @@ interface Side {
   server: Child<EndToEndCalls>;
   load: Child<LoadCalls>;
   fromAnswer: number[];
+  /** Each sync's own p99 (from the answer): its median says what a typical sync's tail is under load. */
+  syncP99: number[];
   fromStart: number[];
   syncMs: number[];
+  flushMs: number[];
   changes: number[];
   missing: number;
 }
@@ -45,9 +50,18 @@ export interface EndToEndRow extends Record<string, string | number> {
   'changes p50': number;
   'answer to receipt p50 ms': number;
   'answer to receipt p99 ms': number;
+  'per-sync p99, median ms': number;
+  'per-sync p99, worst ms': number;
   'sync start to receipt p99 ms': number;
   'sync to published ms (median)': number;
+  'published to kernel ms (median)': number;
   missed: number;
+}
+
+/** 0, 1, …, n-1, n-2, …, 0, 1, …: consecutive snapshots whichever the direction. */
+function pingPong(step: number, n: number): number {
+  const at = step % (2 * (n - 1));
+  return at < n ? at : 2 * (n - 1) - at;
 }
 
 function readSeries(): string[] | null {
@@ -67,9 +81,12 @@ async function syncOnce(side: Side, fake: FakeUpstream, measured: boolean): Prom
   const answeredAt = lastAnswer(fake);
   const reply = await side.load.call('awaitSeq', { seq: sync.seq, timeoutMs: 30_000 });
   if (!measured) return;
-  side.fromAnswer.push(...reply.receivedAt.map((at) => at - answeredAt));
+  const fromAnswer = reply.receivedAt.map((at) => at - answeredAt);
+  side.fromAnswer.push(...fromAnswer);
+  side.syncP99.push(percentile(fromAnswer, 99));
   side.fromStart.push(...reply.receivedAt.map((at) => at - sync.startedAt));
   side.syncMs.push(sync.publishedAt - sync.startedAt);
+  side.flushMs.push(sync.flushedAt - sync.publishedAt);
   side.changes.push(sync.changes);
   side.missing += reply.missing;
 }
@@ -82,8 +99,11 @@ function rowOf(side: Side): EndToEndRow {
     'changes p50': percentile(side.changes, 50),
     'answer to receipt p50 ms': percentile(side.fromAnswer, 50),
     'answer to receipt p99 ms': percentile(side.fromAnswer, 99),
+    'per-sync p99, median ms': percentile(side.syncP99, 50),
+    'per-sync p99, worst ms': Math.max(...side.syncP99),
     'sync start to receipt p99 ms': percentile(side.fromStart, 99),
     'sync to published ms (median)': percentile(side.syncMs, 50),
+    'published to kernel ms (median)': percentile(side.flushMs, 50),
     missed: side.missing,
   };
 }
@@ -111,15 +131,16 @@ export async function measureEndToEnd(): Promise<{ rows: EndToEndRow[]; source: 
       const { port } = server.ready as EndToEndReady;
       const opened = await load.call('connect', { port, clients: filters.map((filter) => ({ filter })), verify: false, concurrency: 200 });
       if (opened.failed > 0) throw new Error(`${name}: ${opened.failed} clients could not connect`);
-      sides.push({ name, server, load, fromAnswer: [], fromStart: [], syncMs: [], changes: [], missing: 0 });
+      sides.push({ name, server, load, fromAnswer: [], syncP99: [], fromStart: [], syncMs: [], flushMs: [], changes: [], missing: 0 });
     }
-    // Snapshot 1 warms both up (JIT, first writes after the load); the rest are measured.
-    for (let step = 1; step < series.length; step += 1) {
-      fake.setLatest(JSON.parse(series[step] ?? '{}'));
+    // The series forth and back (each step a real five-minute diff, in either direction); the
+    // first sync warms both up (JIT, the first writes after the clients came) and is not measured.
+    for (let step = 1; step <= SYNCS + 1; step += 1) {
+      fake.setLatest(JSON.parse(series[pingPong(step, series.length)] ?? '{}'));
       const order = step % 2 === 0 ? sides : [...sides].reverse();
       for (const side of order) await syncOnce(side, fake, step > 1);
     }
-    return { rows: sides.map(rowOf), source: `real latest-series, ${series.length - 2} syncs measured` };
+    return { rows: sides.map(rowOf), source: `real latest-series of ${series.length} snapshots forth and back, ${SYNCS} syncs measured` };
   } finally {
     await Promise.all(children.map((child) => child.kill()));
     await fake.close();

@@ -183,6 +183,7 @@ async function main(): Promise<void> {
         server: 'better-sse / ours (above 1: ours ahead)',
         'answer to receipt p50 ms': e2ePeer['answer to receipt p50 ms'] / e2eOurs['answer to receipt p50 ms'],
         'answer to receipt p99 ms': e2ePeer['answer to receipt p99 ms'] / e2eOurs['answer to receipt p99 ms'],
+        'per-sync p99, median ms': e2ePeer['per-sync p99, median ms'] / e2eOurs['per-sync p99, median ms'],
       },
     ]);
   }
