@@ -54,6 +54,7 @@ export interface EndToEndRow extends Record<string, string | number> {
   'per-sync p99, worst ms': number;
   'sync start to receipt p99 ms': number;
   'sync to published ms (median)': number;
+  'sync to published ms (worst)': number;
   'published to kernel ms (median)': number;
   missed: number;
 }
@@ -103,6 +104,7 @@ function rowOf(side: Side): EndToEndRow {
     'per-sync p99, worst ms': Math.max(...side.syncP99),
     'sync start to receipt p99 ms': percentile(side.fromStart, 99),
     'sync to published ms (median)': percentile(side.syncMs, 50),
+    'sync to published ms (worst)': Math.max(...side.syncMs),
     'published to kernel ms (median)': percentile(side.flushMs, 50),
     missed: side.missing,
   };
