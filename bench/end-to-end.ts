@@ -20,6 +20,7 @@ export const END_TO_END_CLIENTS = 3000;
 const FILTER_SIZE = 10;
 /** Measured syncs per server (E2E_SYNCS); each one's tail is a 3,000th of the receipts. */
 const SYNCS = Number(process.env.E2E_SYNCS ?? 22);
+const WARM_UP = 3;
 const DATA_DIR = new URL('../../shared/data/osrs-wiki/', import.meta.url).pathname;
 const SERIES_DIR = join(DATA_DIR, 'latest-series');
 const LOAD_FILE = fileURLToPath(new URL('./stream-load.ts', import.meta.url));
@@ -135,12 +136,13 @@ export async function measureEndToEnd(): Promise<{ rows: EndToEndRow[]; source: 
       if (opened.failed > 0) throw new Error(`${name}: ${opened.failed} clients could not connect`);
       sides.push({ name, server, load, fromAnswer: [], syncP99: [], fromStart: [], syncMs: [], flushMs: [], changes: [], missing: 0 });
     }
-    // The series forth and back (each step a real five-minute diff, in either direction); the
-    // first sync warms both up (JIT, the first writes after the clients came) and is not measured.
-    for (let step = 1; step <= SYNCS + 1; step += 1) {
+    // The series forth and back (each step a real five-minute diff, in either direction). The
+    // first syncs warm both up (JIT, the first writes after the clients came), as a server that
+    // has run a few minutes is, and are not measured.
+    for (let step = 1; step <= WARM_UP + SYNCS; step += 1) {
       fake.setLatest(JSON.parse(series[pingPong(step, series.length)] ?? '{}'));
       const order = step % 2 === 0 ? sides : [...sides].reverse();
-      for (const side of order) await syncOnce(side, fake, step > 1);
+      for (const side of order) await syncOnce(side, fake, step > WARM_UP);
     }
     return { rows: sides.map(rowOf), source: `real latest-series of ${series.length} snapshots forth and back, ${SYNCS} syncs measured` };
   } finally {
