@@ -4,7 +4,10 @@
 //    process (so its RSS is measurable); clients live in load-generator processes.
 // 2. Reconnect storm: 5,000 clients drop at once and resume from their last ids.
 // 3. Bytes per client-hour while live, against polling the full table every 60 s.
-// FANOUT_PARTS=fanout,gzip,storm,bytes picks parts (default: all; gzip reruns our fan-out with
+// 4. End to end on the real /latest series: from the wiki's answer to each client's receipt, our
+//    real server (validation, diff, durable SQLite write, stream) beside a better-sse server that
+//    only diffs in memory, 3,000 clients with 10-item filters each (bench/end-to-end.ts).
+// FANOUT_PARTS=fanout,gzip,storm,bytes,e2e picks parts (default: all; gzip reruns our fan-out with
 // every client on gzip, original and compact format, and needs fanout).
 import { fileURLToPath } from 'node:url';
 import { createRandom, type Random } from '../tests/helpers/seeded-random';
@@ -12,6 +15,7 @@ import { HUBS, ITEM_COUNT, type HubName, type ServerCalls, type ServerReady } fr
 import type { ClientSpec, LoadCalls } from './stream-load';
 import { spawnChild, type Child } from './stream-ipc';
 import { measureBytesPerHour } from './stream-bytes';
+import { END_TO_END_CLIENTS, measureEndToEnd } from './end-to-end';
 import { percentile, printTable } from './table';
 
 const FILTERED = 5000;
@@ -23,7 +27,7 @@ const LOAD_GENERATORS = 2;
 const STORM_CLIENTS = 5000;
 const SERVER_FILE = fileURLToPath(new URL('./stream-bench-server.ts', import.meta.url));
 const LOAD_FILE = fileURLToPath(new URL('./stream-load.ts', import.meta.url));
-const PARTS = new Set((process.env.FANOUT_PARTS ?? 'fanout,gzip,storm,bytes').split(','));
+const PARTS = new Set((process.env.FANOUT_PARTS ?? 'fanout,gzip,storm,bytes,e2e').split(','));
 const ids = Array.from({ length: ITEM_COUNT }, (_, i) => i + 1);
 
 interface Rig {
@@ -169,6 +173,20 @@ async function main(): Promise<void> {
     const bytes = await measureBytesPerHour();
     printTable(`bytes per client-hour while live (${bytes.source}, ${bytes.changedPerSync} changed per sync, one sync a minute)`, bytes.rows);
   }
+  const e2e = PARTS.has('e2e') ? await measureEndToEnd() : undefined;
+  const [e2eOurs, e2ePeer] = e2e !== undefined && 'rows' in e2e ? e2e.rows : [];
+  if (e2e !== undefined && 'skipped' in e2e) process.stdout.write(`\nend to end: skipped (${e2e.skipped})\n`);
+  if (e2e !== undefined && 'rows' in e2e && e2eOurs && e2ePeer) {
+    printTable(`end to end (${e2e.source}): the wiki's answer to each of ${END_TO_END_CLIENTS} clients (10-item filters) reading its sync-complete; ours validates, diffs and commits to SQLite first, better-sse only diffs in memory`, [
+      ...e2e.rows,
+      {
+        server: 'better-sse / ours (above 1: ours ahead)',
+        'answer to receipt p50 ms': e2ePeer['answer to receipt p50 ms'] / e2eOurs['answer to receipt p50 ms'],
+        'answer to receipt p99 ms': e2ePeer['answer to receipt p99 ms'] / e2eOurs['answer to receipt p99 ms'],
+        'per-sync p99, median ms': e2ePeer['per-sync p99, median ms'] / e2eOurs['per-sync p99, median ms'],
+      },
+    ]);
+  }
   const targets = [
     ...(ours ? [
       { target: 'delivery p99 <= 250 ms', value: ours['delivery p99 ms'], met: ours['delivery p99 ms'] <= 250 },
@@ -179,6 +197,9 @@ async function main(): Promise<void> {
     ...(stormRow ? [
       { target: 'storm: all converge, no gap or duplicate', value: `${stormRow.converged}/${stormRow.clients}`, met: stormRow.converged === stormRow.clients && stormRow.duplicates === 0 && stormRow.regressions === 0 },
       { target: 'storm catch-up p99 <= 2000 ms', value: stormRow['catch-up p99 ms'], met: stormRow['catch-up p99 ms'] <= 2000 },
+    ] : []),
+    ...(e2eOurs && e2ePeer ? [
+      { target: 'end to end p99 level with or ahead of better-sse', value: `${e2eOurs['answer to receipt p99 ms'].toFixed(1)} vs ${e2ePeer['answer to receipt p99 ms'].toFixed(1)} ms`, met: e2eOurs['answer to receipt p99 ms'] <= e2ePeer['answer to receipt p99 ms'] },
     ] : []),
   ];
   if (targets.length > 0) printTable('targets', targets.map((t) => ({ ...t, met: t.met ? 'yes' : 'NO' })));

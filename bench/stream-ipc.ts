@@ -22,9 +22,13 @@ export interface Child<H extends Handlers> {
   kill(): Promise<void>;
 }
 
+/** BENCH_CPU_PROF=DIR: every child writes a V8 CPU profile there (node --cpu-prof) when it ends. */
+const PROFILE_DIR = process.env.BENCH_CPU_PROF;
+const PROFILE_ARGS = PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : [];
+
 /** Forks `file` with tsx and waits for its first message (its "ready" value). */
 export function spawnChild<H extends Handlers>(file: string, args: string[] = []): Promise<Child<H>> {
-  const child: ChildProcess = fork(file, args, { execArgv: ['--import', 'tsx', '--expose-gc'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const child: ChildProcess = fork(file, args, { execArgv: ['--import', 'tsx', '--expose-gc', ...PROFILE_ARGS], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const waiting = new Map<number, { resolve(value: unknown): void; reject(error: Error): void }>();
   let nextId = 1;
   return new Promise((resolveReady, rejectReady) => {
@@ -54,7 +58,9 @@ export function spawnChild<H extends Handlers>(file: string, args: string[] = []
           new Promise((resolve) => {
             if (child.exitCode !== null) return resolve();
             child.once('exit', () => resolve());
-            child.kill('SIGKILL');
+            // A profiled child must exit by itself (on disconnect) to write its profile.
+            if (PROFILE_DIR) child.disconnect();
+            else child.kill('SIGKILL');
           }),
       });
     });

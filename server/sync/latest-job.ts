@@ -1,3 +1,4 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { ingestLatest, NewItemsRefusedError } from '../store/price-writes';
 import { UpstreamError } from '../upstream/upstream-error';
 import type { CallOptions } from '../upstream/wiki-client';
@@ -29,4 +30,8 @@ export async function syncLatest(deps: LatestJobDeps, call: CallOptions): Promis
   deps.metrics.syncChanges.inc(committed.changes.length);
   deps.logger.debug({ items: legs.length, rejected: snapshot.rejected, changes: committed.changes.length, seq: committed.seq }, 'latest synced');
   deps.feed.publish(committed);
+  // The stream's writes are corked until the next tick, and ticks wait for every pending promise
+  // continuation: without this turn of the event loop the job's bookkeeping after it (its outcome
+  // recorded in the store, a WAL checkpoint now and then) would run before any client is sent a byte.
+  await nextTurn();
 }

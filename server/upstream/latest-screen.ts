@@ -2,7 +2,13 @@
 // price, a trade time far in the future) is dropped and counted, so it cannot freeze every other
 // price; the answer as a whole is refused only when it is empty or when so many entries are bad
 // that the API itself must have changed.
-import { ItemIdKeySchema, LatestEntrySchema, type LatestEntry } from './schemas';
+//
+// Every entry is checked; zod decides each one the quick check below doubts. The quick check only
+// ever says "zod would take this entry as it is" (a decimal id in range, four legs that are null or
+// whole numbers in range, no time in the future): whatever it does not recognise, it hands to zod,
+// so what is refused, why, and how it is counted stay zod's alone. On a real answer it recognises
+// every entry, and the sync skips ~4,000 zod parses (a tenth of the time from answer to stream).
+import { ITEM_ID_KEY_PATTERN, ItemIdKeySchema, LatestEntrySchema, MAX_GP, MAX_ITEM_ID, type LatestEntry } from './schemas';
 import { UpstreamError } from './upstream-error';
 
 /** More bad entries than this share means a changed schema, not a bad row: refuse the answer. */
@@ -25,6 +31,20 @@ export interface ScreenedLatest {
 
 type Verdict = { reason: RejectReason; error?: unknown } | { entry: LatestEntry };
 
+/** null, or a whole number from 0 to `max`: what the leg schemas take (zod's int is a safe integer). */
+function isLeg(value: unknown, max: number): value is number | null {
+  return value === null || (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 && value <= max);
+}
+
+/** The entry as zod would return it, when it is plainly one zod takes; undefined: ask zod. */
+function quickEntry(key: string, entry: unknown, latestAllowed: number): LatestEntry | undefined {
+  if (typeof entry !== 'object' || entry === null || !ITEM_ID_KEY_PATTERN.test(key) || Number(key) > MAX_ITEM_ID) return undefined;
+  const { high, highTime, low, lowTime } = entry as Partial<Record<keyof LatestEntry, unknown>>;
+  if (!isLeg(high, MAX_GP) || !isLeg(low, MAX_GP) || !isLeg(highTime, latestAllowed) || !isLeg(lowTime, latestAllowed)) return undefined;
+  // A new object with the schema's keys only, as zod's parse strips any others.
+  return { high, highTime, low, lowTime };
+}
+
 function verdictOn(key: string, entry: unknown, latestAllowed: number): Verdict {
   const id = ItemIdKeySchema.safeParse(key);
   if (!id.success) return { reason: 'id', error: id.error };
@@ -41,9 +61,15 @@ export function screenLatest(raw: Record<string, unknown>, nowSeconds: number): 
   let total = 0;
   let rejected = 0;
   let firstError: unknown;
+  const latestAllowed = nowSeconds + MAX_FUTURE_SECONDS;
   for (const [key, entry] of Object.entries(raw)) {
     total += 1;
-    const verdict = verdictOn(key, entry, nowSeconds + MAX_FUTURE_SECONDS);
+    const quick = quickEntry(key, entry, latestAllowed);
+    if (quick !== undefined) {
+      data[key] = quick;
+      continue;
+    }
+    const verdict = verdictOn(key, entry, latestAllowed);
     if ('entry' in verdict) {
       data[key] = verdict.entry;
       continue;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  LatestResponseSchema, MappingResponseSchema, TimeseriesResponseSchema, VolumesResponseSchema, WindowResponseSchema,
+  LatestEnvelopeSchema, LatestResponseSchema, MappingResponseSchema, TimeseriesResponseSchema, VolumesResponseSchema, WindowResponseSchema,
 } from './schemas';
 
 // Small hand-made bodies with the quirks the real API has (upstream-api.md).
@@ -46,6 +46,12 @@ describe('upstream schemas', () => {
     expect(LatestResponseSchema.safeParse({ data: { '2': { ...leg, low: 1.5 } } }).success).toBe(false);
     expect(LatestResponseSchema.safeParse({ data: { whip: leg } }).success).toBe(false);
     expect(LatestResponseSchema.safeParse({ prices: {} }).success).toBe(false);
+  });
+
+  it('takes a /latest envelope whose data is an object, and refuses one whose data is an array, null, a string or missing', () => {
+    expect(LatestEnvelopeSchema.safeParse({ data: { '2': {} } }).success).toBe(true);
+    for (const data of [[], null, 'x', undefined]) expect(LatestEnvelopeSchema.safeParse({ data }).success).toBe(false);
+    expect(LatestEnvelopeSchema.safeParse([]).success).toBe(false);
   });
 
   it('accepts a window whose average is null where that side traded nothing', () => {

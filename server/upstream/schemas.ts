@@ -7,9 +7,12 @@ import { z } from 'zod';
 export const MAX_ITEM_ID = 2_147_483_647;
 export const MAX_GP = 2_147_483_647;
 
+/** An item id as a JSON key: decimal digits only (the /latest screen's quick check shares it). */
+export const ITEM_ID_KEY_PATTERN = /^\d{1,10}$/;
+
 const itemIdKey = z
   .string()
-  .regex(/^\d{1,10}$/, 'item ids are decimal strings')
+  .regex(ITEM_ID_KEY_PATTERN, 'item ids are decimal strings')
   .refine((key) => Number(key) <= MAX_ITEM_ID, 'item id out of range');
 const gp = z.number().int().nonnegative().max(MAX_GP);
 const unixSeconds = z.number().int().nonnegative();
@@ -43,8 +46,17 @@ export type LatestEntry = z.infer<typeof LatestEntrySchema>;
 export const LatestResponseSchema = z.object({ data: z.record(itemIdKey, LatestEntrySchema) });
 export type LatestResponse = z.infer<typeof LatestResponseSchema>;
 
-/** /latest as the client first takes it: each entry is then screened on its own (latest-screen). */
-export const LatestEnvelopeSchema = z.object({ data: z.record(z.string(), z.unknown()) });
+/**
+ * /latest as the client first takes it: each entry is then screened on its own (latest-screen).
+ * `data` must be a JSON object; it is not copied, as a record schema would copy its 4,000 keys
+ * only to find them strings, which JSON keys always are.
+ */
+export const LatestEnvelopeSchema = z.object({
+  data: z.custom<Record<string, unknown>>(
+    (value) => typeof value === 'object' && value !== null && !Array.isArray(value),
+    'expected an object of entries keyed by item id',
+  ),
+});
 
 export { itemIdKey as ItemIdKeySchema };
 

@@ -25,6 +25,8 @@ export interface FakeRequest {
   endpoint: FakeEndpoint | 'unknown';
   query: URLSearchParams;
   userAgent: string | undefined;
+  /** When the fake finished handing its answer to the socket (timeOrigin + now, ms); absent until answered. */
+  answeredAt?: number;
 }
 
 export interface WindowBody {
@@ -88,7 +90,8 @@ export async function startFakeUpstream(): Promise<FakeUpstream> {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const name = url.pathname.replace(/^\/api\/v1\/osrs\//, '');
     const endpoint = (['mapping', 'latest', '5m', '1h', 'timeseries'] as const).find((e) => e === name);
-    requests.push({ endpoint: endpoint ?? 'unknown', query: url.searchParams, userAgent: req.headers['user-agent'] });
+    const seen: FakeRequest = { endpoint: endpoint ?? 'unknown', query: url.searchParams, userAgent: req.headers['user-agent'] };
+    requests.push(seen);
     // A request counts as open until the fake answers it (or the client gives up on it).
     const key = endpoint ?? 'unknown';
     open.set(key, (open.get(key) ?? 0) + 1);
@@ -108,6 +111,7 @@ export async function startFakeUpstream(): Promise<FakeUpstream> {
       const { status, body } = answer(endpoint, url.searchParams);
       done();
       res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+      seen.answeredAt = performance.timeOrigin + performance.now();
     };
     const pending = failures.get(endpoint);
     if (pending && pending.remaining > 0) {
