@@ -6,13 +6,11 @@
 // 2. every client converging after Redis restarts empty (median of 5);
 // 3. failover after kill -9 of the leader: a new leader, and its first commit (median of 5);
 // 4. the /latest ingest into PostgreSQL beside SQLite (the ingest bench's own measurement).
-// Clients are raw-HTTP SSE readers in load-generator processes (bench/stream-load.ts).
+// Clients are raw sockets in a few lean load processes (bench/cluster-load.ts), timed from the
+// leader's stamp in the live log to each socket's read (bench/cluster-fanout.ts).
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { Redis } from 'ioredis';
-import { decodeEntry } from '../server/cluster/log-entry';
 import { openDatabase } from '../server/store/db';
 import { readStreamState } from '../server/store/stream-state';
 import { spawnInstance, type InstanceProcess } from '../tests/helpers/cluster-process';
@@ -22,8 +20,7 @@ import { redisUnavailable, startTestRedis } from '../tests/helpers/redis-server'
 import { createRandom } from '../tests/helpers/seeded-random';
 import { waitFor } from '../tests/helpers/wait-for';
 import { onPostgres, onSqlite, realSeries, type Timings } from './ingest.bench';
-import type { ClientSpec, LoadCalls } from './stream-load';
-import { spawnChild, type Child } from './stream-ipc';
+import { measureDelivery, startFanout, type DeliveryRow, type Fanout, type FanoutClient } from './cluster-fanout';
 import { percentile, printTable } from './table';
 
 const INSTANCES = 3;
@@ -35,7 +32,8 @@ const REPEATS = 5;
 const SYNC_INTERVAL = '1s';
 const LEASE_TTL = '5s';
 const DATA = new URL('../../shared/data/osrs-wiki/', import.meta.url).pathname;
-const LOAD_FILE = fileURLToPath(new URL('./stream-load.ts', import.meta.url));
+/** Load processes holding all the stream clients: few, on a 2-core machine. */
+const LOAD_PROCESSES = 2;
 const clock = (): number => performance.timeOrigin + performance.now();
 const progress = (what: string): void => void process.stdout.write(`  ${what}\n`);
 
@@ -59,8 +57,6 @@ async function main(): Promise<void> {
   const { name, url } = await createPostgresDatabase('ge_bench_cluster');
   const store = await openDatabase(url);
   const prefix = 'bench:';
-  const logReader = new Redis(redis.url, { maxRetriesPerRequest: 1, retryStrategy: (n) => Math.min(50 * n, 500) });
-  logReader.on('error', () => undefined);
   const env = {
     DATABASE_URL: url, REDIS_URL: redis.url, REDIS_PREFIX: prefix, UPSTREAM_URL: wiki.url, UPSTREAM_RETRIES: '0',
     CLUSTER_LEASE_TTL: LEASE_TTL, SYNC_LATEST_INTERVAL: SYNC_INTERVAL, SSE_MAX_CLIENTS: '0', SSE_MAX_CLIENTS_PER_IP: '0',
@@ -72,80 +68,44 @@ async function main(): Promise<void> {
   const spawnOne = async (): Promise<void> => {
     instances.push(await spawnInstance(env, `bench-${(spawned += 1)}`, { logLevel: 'warn', startTimeoutMs: 120_000 }));
   };
-  const loads: Array<Child<LoadCalls>> = [];
+  let fanout: Fanout | undefined;
   try {
     wiki.setMapping(data.mapping);
     wiki.setLatest(data.series[0]);
     await Promise.all(Array.from({ length: INSTANCES }, spawnOne));
     await waitFor('the first sync', async () => (await readStreamState(store.db)).seq > 0, 30_000);
-    for (let i = 0; i < INSTANCES; i += 1) loads.push(await spawnChild<LoadCalls>(LOAD_FILE));
+    const rig = (fanout = await startFanout({ processes: LOAD_PROCESSES, redisUrl: redis.url, logKey: `${prefix}log` }));
     // Filters name items of the catalogue that trade: a stream refuses ids the catalogue lacks.
     const mapped = new Set((data.mapping as Array<{ id: number }>).map((item) => item.id));
     const ids = Object.keys((data.series[0] as { data: Record<string, unknown> }).data).map(Number).filter((id) => mapped.has(id));
     const random = createRandom(31);
-    const share = (): ClientSpec[] => Array.from({ length: PER_INSTANCE }, () =>
-      ({ filter: random.chance(UNFILTERED_SHARE) ? null : random.sample(ids, FILTER_SIZE) }));
-    const shares = loads.map(share);
+    const clients: FanoutClient[] = Array.from({ length: INSTANCES * PER_INSTANCE }, (_, k) =>
+      ({ instance: k % INSTANCES, filter: random.chance(UNFILTERED_SHARE) ? null : random.sample(ids, FILTER_SIZE) }));
 
     let snapshot = 0;
-    const visibleAt = new Map<number, number>();
     /** Serves the next real snapshot; resolves with the seq of the commit it makes. */
     const nextCommit = async (): Promise<number> => {
       const before = (await readStreamState(store.db)).seq;
       snapshot += 1;
       wiki.setLatest(data.series[snapshot % data.series.length]);
-      const seq = await waitFor('the commit', async () => {
+      return waitFor('the commit', async () => {
         const { seq: now } = await readStreamState(store.db);
         return now > before ? now : undefined;
       }, 60_000);
-      visibleAt.set(seq, clock());
-      return seq;
     };
-    const committedAt = (seq: number): Promise<number> => waitFor('the commit in the live log', async () => {
-      const entries = await logReader.xrange(`${prefix}log`, String(seq), String(seq));
-      for (const [, fields] of entries) {
-        const entry = decodeEntry(fields);
-        if (entry?.kind === 'prices' && entry.committed.seq === seq) return entry.committed.committedAt;
-      }
-      return undefined;
-    }, 10_000);
-    const received = async (seq: number): Promise<{ at: number[]; missing: number }> => {
-      const replies = await Promise.all(loads.map((l) => l.call('awaitSeq', { seq, timeoutMs: 30_000 })));
-      return { at: replies.flatMap((r) => r.receivedAt), missing: replies.reduce((n, r) => n + r.missing, 0) };
-    };
-    const connectTo = async (ports: number[]): Promise<number> => {
-      const opened = await Promise.all(loads.map((l, i) => l.call('connect', { port: ports[i] ?? 0, clients: shares[i] ?? [], verify: false, concurrency: 200 })));
-      return opened.reduce((n, o) => n + o.failed, 0);
-    };
-    const dropAll = (): Promise<unknown> => Promise.all(loads.map((l) => l.call('drop', null)));
+    const { received, dropAll } = rig;
     const portOf = (instance: InstanceProcess): number => Number(new URL(instance.url).port);
     const leaderNow = (among: InstanceProcess[]): Promise<InstanceProcess> => waitFor('a leader', async () => {
       for (const instance of among) if ((await instance.health())?.cluster?.role === 'leader') return instance;
       return undefined;
     }, 60_000);
-
-    const delivery = async (layout: string, ports: number[]) => {
-      const failed = await connectTo(ports);
-      await received(await nextCommit()); // warm-up
-      const latencies: number[] = [];
-      const fromVisible: number[] = [];
-      let missing = 0;
-      for (let s = 0; s < MEASURED_SYNCS; s += 1) {
-        const seq = await nextCommit();
-        const [at, got] = await Promise.all([committedAt(seq), received(seq)]);
-        latencies.push(...got.at.map((t) => t - at));
-        fromVisible.push(...got.at.map((t) => t - (visibleAt.get(seq) ?? at)));
-        missing += got.missing;
-      }
-      return {
-        layout, clients: shares.reduce((n, s) => n + s.length, 0) - failed, failed, syncs: MEASURED_SYNCS,
-        'p50 ms': percentile(latencies, 50), 'p99 ms': percentile(latencies, 99), 'max ms': Math.max(...latencies),
-        'p99 from visible ms': percentile(fromVisible, 99), missed: missing,
-      };
-    };
+    const delivery = (layout: string, among: InstanceProcess[]): Promise<DeliveryRow> => measureDelivery({
+      fanout: rig, layout, clients, ports: among.map(portOf), syncs: MEASURED_SYNCS, nextCommit,
+      instancePids: among.map((i) => i.child.pid),
+    });
 
     // 1. Spread over three instances, then Redis restarts with those clients connected.
-    const spread = await delivery(`${INSTANCES} instances x ${PER_INSTANCE}`, instances.map(portOf));
+    const spread = await delivery(`${INSTANCES} instances x ${PER_INSTANCE}`, instances);
     progress(`delivery over ${INSTANCES} instances measured`);
     const restarts: number[] = [];
     let unconverged = 0;
@@ -164,7 +124,7 @@ async function main(): Promise<void> {
     // 2. The same clients on one instance (a follower: it reads the log like the others).
     const leader = await leaderNow(instances);
     const single = instances.find((i) => i !== leader) ?? leader;
-    const one = await delivery(`1 instance x ${INSTANCES * PER_INSTANCE}`, loads.map(() => portOf(single)));
+    const one = await delivery(`1 instance x ${INSTANCES * PER_INSTANCE}`, [single]);
     await dropAll();
     progress('delivery on one instance measured');
 
@@ -193,7 +153,7 @@ async function main(): Promise<void> {
       ['PostgreSQL', await onPostgres(series)],
     ];
 
-    printTable(`delivery from the leader's commit to every client (real /latest snapshots, ${ids.length} mapped items; ${Math.round(UNFILTERED_SHARE * 100)}% unfiltered, the rest ${FILTER_SIZE}-item filters; one sync every ${SYNC_INTERVAL}). From the commit's stamp, taken as its ingest begins; "from visible": from this process seeing it in the store`, [spread, one]);
+    printTable(`delivery from the leader's commit to every client (real /latest snapshots, ${ids.length} mapped items; ${Math.round(UNFILTERED_SHARE * 100)}% unfiltered, the rest ${FILTER_SIZE}-item filters; one sync every ${SYNC_INTERVAL}). From the leader's stamp as its commit returned to each socket's read; "from ingest start": from the commit's data stamp, taken before its transaction. CPU: share of one core over the measured syncs`, [spread, one]);
     printTable(`Redis killed and restarted empty with ${INSTANCES * PER_INSTANCE} clients connected (${REPEATS} times): Redis answering to every client holding the next commit`, [{
       'median ms': percentile(restarts, 50), 'min ms': Math.min(...restarts), 'max ms': Math.max(...restarts), 'clients that missed it': unconverged,
     }]);
@@ -211,8 +171,7 @@ async function main(): Promise<void> {
       { target: 'every client converges after each Redis restart', value: `${unconverged} missed`, met: unconverged === 0 ? 'yes' : 'NO' },
     ]);
   } finally {
-    await Promise.all([...loads, ...instances].map((child) => child.kill()));
-    logReader.disconnect();
+    await Promise.all([fanout?.close(), ...instances.map((child) => child.kill())]);
     await store.close();
     await wiki.close();
     await redis.kill();

@@ -71,7 +71,7 @@ export function createClusterNode(deps: ClusterNodeDeps): ClusterNode {
       if (!(await claimTerm(db, term))) return false;
       if (lease.state().role !== 'leader' || lease.state().term !== term) return true;
       const publisher = createLogPublisher({
-        redis: publishRedis, prefix: cluster.prefix, token: `${instanceId}:${term}`, maxLength: cluster.logMaxLength, logger,
+        redis: publishRedis, prefix: cluster.prefix, token: `${instanceId}:${term}`, maxLength: cluster.logMaxLength, logger, now: deps.now,
       });
       await publisher.seed(await readStreamState(db));
       sync = deps.createSync(term, publisher.feed);

@@ -36,6 +36,8 @@ export interface LogPublisherDeps {
   token: string;
   maxLength: number;
   logger: Logger;
+  /** Unix ms: each announcement's stamp, taken just after the commit it announces returned. */
+  now: () => number;
 }
 
 export interface LogPublisher {
@@ -66,7 +68,7 @@ export function createLogPublisher(deps: LogPublisherDeps): LogPublisher {
   const feed = createChangeFeed();
   feed.publish = (committed) => {
     epoch = committed.epoch;
-    void run(PUBLISH, [committed.epoch, committed.seq, deps.maxLength, 'prices', encodePrices(committed)], `prices to ${committed.seq}`);
+    void run(PUBLISH, [committed.epoch, committed.seq, deps.maxLength, 'prices', encodePrices(committed, deps.now())], `prices to ${committed.seq}`);
   };
   feed.publishWindow = (window) => {
     // A history entry sits at the top seq and never moves the meta.

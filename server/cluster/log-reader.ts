@@ -82,7 +82,7 @@ export function createLogReader(deps: LogReaderDeps): LogReader {
           epoch = committed.epoch;
           status.seq = committed.seq;
           status.leaderSeq = Math.max(status.leaderSeq, committed.seq);
-          status.delayMs = Math.max(0, now() - committed.committedAt);
+          status.delayMs = Math.max(0, now() - entry.sentAt);
           local.publish(committed);
         }
       }

@@ -38,8 +38,8 @@ const MAX_STORED = 0xffff;
 
 const DEFLATE_OPTIONS = { finishFlush: constants.Z_FULL_FLUSH };
 
-export function gzipPiece(text: string): GzipPiece {
-  const raw = Buffer.from(text);
+export function gzipPiece(text: string | Buffer): GzipPiece {
+  const raw = typeof text === 'string' ? Buffer.from(text) : text;
   const bytes = raw.length >= COMPRESS_FROM_BYTES ? deflateRawSync(raw, DEFLATE_OPTIONS) : storedBlocks(raw);
   return { bytes, crc: crc32(raw), length: raw.length, raw: raw.length <= RAW_CRC_UP_TO ? raw : undefined, shift: undefined };
 }
@@ -77,13 +77,23 @@ export function gzipEnd(tally: GzipTally): Buffer {
   return Buffer.concat([FINAL_EMPTY_BLOCK, trailer]);
 }
 
-/** A payload written to many clients: its text, and its gzip piece made on first use only. */
+/**
+ * A payload written to many clients: its text, its UTF-8 bytes and its gzip piece, each made on
+ * first use only. Plain clients are written the bytes: a string would be measured (the chunk's
+ * length) and encoded again for every client, and an unfiltered sync of the real series is
+ * ~200 KB, so each of hundreds of clients cost two passes over it per sync.
+ */
 export class SharedPayload {
   private piece: GzipPiece | undefined;
+  private raw: Buffer | undefined;
 
   constructor(readonly text: string) {}
 
+  bytes(): Buffer {
+    return (this.raw ??= Buffer.from(this.text));
+  }
+
   gzip(): GzipPiece {
-    return (this.piece ??= gzipPiece(this.text));
+    return (this.piece ??= gzipPiece(this.bytes()));
   }
 }

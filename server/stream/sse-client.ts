@@ -162,7 +162,7 @@ export class SseClient {
   }
 
   private write(chunk: Chunk): void {
-    if (this.gzip === undefined) return this.push(typeof chunk === 'string' ? chunk : chunk.text);
+    if (this.gzip === undefined) return this.push(typeof chunk === 'string' ? chunk : chunk.bytes());
     const piece = typeof chunk === 'string' ? gzipPiece(chunk) : chunk.gzip();
     addPiece(this.gzip, piece);
     this.push(piece.bytes);

@@ -22,12 +22,14 @@ export interface SpawnOptions {
   logLevel?: string;
   /** How long the process may take to answer health (20 s by default). */
   startTimeoutMs?: number;
+  /** Flags for node itself (a profile: `--cpu-prof`, which NODE_OPTIONS does not take). */
+  nodeArgs?: string[];
 }
 
 export async function spawnInstance(env: Record<string, string>, instanceId: string, options: SpawnOptions = {}): Promise<InstanceProcess> {
-  const { logLevel = 'debug', startTimeoutMs = 20_000 } = options;
+  const { logLevel = 'debug', startTimeoutMs = 20_000, nodeArgs = [] } = options;
   const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'server/main.ts'], {
     cwd: root,
     env: { ...process.env, ...env, PORT: String(port), INSTANCE_ID: instanceId, USER_AGENT: `ge-test/${instanceId}`, LOG_LEVEL: logLevel },
     stdio: ['ignore', 'pipe', 'pipe'],
