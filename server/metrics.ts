@@ -1,12 +1,16 @@
 // Every Prometheus metric, defined once on a registry the app owns (no global default registry,
 // so tests can build many apps in one process).
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import type { WireTally } from './stream/sse-client';
 
 export interface Metrics {
   registry: Registry;
   sseClients: Gauge;
   sseEvents: Counter<'type'>;
+  /** SSE event bytes by type, before compression. */
   sseBytes: Counter<'type'>;
+  /** What the streams put on the wire (after compression), by encoding: added to by every write, read on scrape. */
+  sseWire: WireTally;
   sseBroadcastSeconds: Histogram;
   sseCatchups: Counter<'result'>;
   sseRefusals: Counter<'reason'>;
@@ -34,11 +38,24 @@ export function createMetrics(options: { defaults?: boolean } = {}): Metrics {
   const registry = new Registry();
   if (options.defaults !== false) collectDefaultMetrics({ register: registry });
   const registers = [registry];
+  const sseWire: WireTally = { gzip: 0, identity: 0 };
+  new Counter({
+    name: 'ge_sse_wire_bytes_total',
+    help: 'SSE bytes put on the wire, after compression, by content encoding (gzip, identity)',
+    labelNames: ['encoding'],
+    registers,
+    collect() {
+      this.reset();
+      this.inc({ encoding: 'gzip' }, sseWire.gzip);
+      this.inc({ encoding: 'identity' }, sseWire.identity);
+    },
+  });
   return {
+    sseWire,
     registry,
     sseClients: new Gauge({ name: 'ge_sse_clients', help: 'Connected SSE clients', registers }),
     sseEvents: new Counter({ name: 'ge_sse_events_total', help: 'SSE events written, by type', labelNames: ['type'], registers }),
-    sseBytes: new Counter({ name: 'ge_sse_bytes_total', help: 'SSE bytes written, by event type', labelNames: ['type'], registers }),
+    sseBytes: new Counter({ name: 'ge_sse_bytes_total', help: 'SSE event bytes written, by event type, before compression (ge_sse_wire_bytes_total: after)', labelNames: ['type'], registers }),
     sseBroadcastSeconds: new Histogram({
       name: 'ge_sse_broadcast_seconds',
       help: 'Time to hand one sync to every client',

@@ -2,7 +2,7 @@
 // read as gp (`1.5m`, `250k`), percent or units by what is measured, an optional local expiry.
 // Every problem is said, never silently ignored.
 import { parsePercent, parsePrice } from '../../shared/domain/price-format';
-import { AlertRuleSchema, type AlertKind, type AlertMeasure, type AlertMode, type AlertOp, type MoveWindow } from '../../shared/protocol/alerts';
+import { AlertRuleSchema, KIND_MEASURES, type AlertKind, type AlertMeasure, type AlertMode, type AlertOp, type MoveWindow } from '../../shared/protocol/alerts';
 import type { StoredAlert } from '../db/alerts';
 import { fromLocalInput, toLocalInput } from '../journal/trade-draft';
 
@@ -19,13 +19,6 @@ export interface AlertDraft {
   /** datetime-local in the device's zone; empty: never expires. */
   expires: string;
 }
-
-/** Measures each kind offers: a move or a dump is about a price. */
-export const KIND_MEASURES: Readonly<Record<AlertKind, readonly AlertMeasure[]>> = {
-  threshold: ['buy', 'sell', 'margin', 'profit', 'roi', 'volume'],
-  move: ['buy', 'sell'],
-  dump: ['buy', 'sell'],
-};
 
 export function emptyAlertDraft(itemName = ''): AlertDraft {
   return { id: null, itemName, kind: 'threshold', measure: 'buy', op: 'below', target: '', mode: 'instant', window: '1h', expires: '' };

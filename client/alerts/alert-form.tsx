@@ -1,9 +1,9 @@
 // The form that adds or edits an alert. It shows the draft and reports edits; the page reads the
 // draft and saves it.
 import { For, Show } from 'solid-js';
-import { ALERT_MODES, type AlertKind, type AlertMeasure } from '../../shared/domain/alert-rules';
+import { ALERT_MODES, KIND_MEASURES, type AlertKind, type AlertMeasure } from '../../shared/domain/alert-rules';
 import { EntryForm, ItemNameField } from '../components/entry-form';
-import { KIND_MEASURES, targetHint, type AlertDraft } from './alert-draft';
+import { targetHint, type AlertDraft } from './alert-draft';
 import { MEASURE_NAMES } from './alert-text';
 
 export interface AlertFormProps {

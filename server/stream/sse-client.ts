@@ -30,6 +30,14 @@ export interface ClientOwner {
   flushed(type: StreamEventName, bytes: number): void;
   /** The compact event bringing a client of `filter` from `since` to the current cursor. */
   compactSince(since: number, filter: ItemFilter): string;
+  /** Bytes handed to the sockets, as they cross the wire (after compression), by encoding. */
+  readonly wire: WireTally;
+}
+
+/** Running byte totals, one plain number each: added to on every write, read when /metrics is scraped. */
+export interface WireTally {
+  gzip: number;
+  identity: number;
 }
 
 /** A rough size of one pending update's JSON, to bound a backlog without serialising it. */
@@ -145,11 +153,15 @@ export class SseClient {
     this.clearTimers();
     if (!this.open) return;
     if (this.gzip === undefined) {
-      this.res.end(typeof lastChunk === 'string' ? lastChunk : lastChunk.text);
+      const last = typeof lastChunk === 'string' ? lastChunk : lastChunk.bytes();
+      this.owner.wire.identity += typeof last === 'string' ? Buffer.byteLength(last) : last.length;
+      this.res.end(last);
       return;
     }
     this.write(lastChunk);
-    this.res.end(gzipEnd(this.gzip));
+    const trailer = gzipEnd(this.gzip);
+    this.owner.wire.gzip += trailer.length;
+    this.res.end(trailer);
   }
 
   destroy(): void {
@@ -169,6 +181,9 @@ export class SseClient {
   }
 
   private push(data: string | Buffer): void {
+    const bytes = typeof data === 'string' ? Buffer.byteLength(data) : data.length;
+    if (this.gzip === undefined) this.owner.wire.identity += bytes;
+    else this.owner.wire.gzip += bytes;
     if (this.res.write(data) || this.backedUp) return;
     this.backedUp = true;
     this.res.once('drain', () => this.flush());

@@ -52,6 +52,7 @@ export class SseHub {
       stuck: (client, reason) => this.cut(client, reason),
       flushed: (type, bytes) => this.count(type, 1, bytes),
       compactSince: (since, filter) => options.compactSince(since, filter),
+      wire: options.metrics.sseWire,
     };
   }
 

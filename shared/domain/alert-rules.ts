@@ -22,6 +22,13 @@ export type AlertMode = (typeof ALERT_MODES)[number];
 export const ALERT_KINDS = ['threshold', 'move', 'dump'] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];
 
+/** Measures each kind can watch: a move or a dump is about a price (the evaluator reads no other). */
+export const KIND_MEASURES: Readonly<Record<AlertKind, readonly AlertMeasure[]>> = {
+  threshold: ALERT_MEASURES,
+  move: ['buy', 'sell'],
+  dump: ['buy', 'sell'],
+};
+
 export const MOVE_WINDOWS = ['1h', '24h'] as const;
 export type MoveWindow = (typeof MOVE_WINDOWS)[number];
 

@@ -1,11 +1,11 @@
 // Price alert rules: what a device keeps, evaluates and sends to the server with its push
 // subscription (POST /api/v1/push/subscriptions). One schema for both sides.
 import { z } from 'zod';
-import { ALERT_KINDS, ALERT_MEASURES, ALERT_MODES, ALERT_OPS, MAX_RULES_PER_DEVICE, MOVE_WINDOWS } from '../domain/alert-rules';
+import { ALERT_KINDS, ALERT_MEASURES, ALERT_MODES, ALERT_OPS, KIND_MEASURES, MAX_RULES_PER_DEVICE, MOVE_WINDOWS } from '../domain/alert-rules';
 
 // The kinds, measures and limits live zod-free in shared/domain/alert-rules.ts, so the app's first
 // paint can check stored rules without loading zod (docs/decisions/0005-client-device-data.md).
-export { ALERT_KINDS, ALERT_MEASURES, ALERT_MODES, ALERT_OPS, MAX_RULES_PER_DEVICE, MOVE_WINDOWS } from '../domain/alert-rules';
+export { ALERT_KINDS, ALERT_MEASURES, ALERT_MODES, ALERT_OPS, KIND_MEASURES, MAX_RULES_PER_DEVICE, MOVE_WINDOWS } from '../domain/alert-rules';
 export type { AlertKind, AlertMeasure, AlertMode, AlertOp, MoveWindow } from '../domain/alert-rules';
 
 export const AlertRuleSchema = z
@@ -26,7 +26,13 @@ export const AlertRuleSchema = z
     /** Seconds after firing before the rule may fire again. */
     cooldownSeconds: z.number().int().min(0).max(7 * 86400).default(1800),
   })
-  .strict();
+  .strict()
+  // A rule the evaluator would never fire is refused, not stored to sit silent.
+  .superRefine((rule, context) => {
+    if (!KIND_MEASURES[rule.kind].includes(rule.measure)) {
+      context.addIssue({ code: 'custom', path: ['measure'], message: `a ${rule.kind} rule watches ${KIND_MEASURES[rule.kind].join(' or ')}, not ${rule.measure}` });
+    }
+  });
 export type AlertRule = z.infer<typeof AlertRuleSchema>;
 export type AlertRuleInput = z.input<typeof AlertRuleSchema>;
 

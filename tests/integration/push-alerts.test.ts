@@ -174,10 +174,11 @@ describeEachEngine('price alerts pushed by the server', (engine: EngineUnderTest
       await subscribe(phone, Array.from({ length: 51 }, (_, i) => ({ ...CHEAP_WHIP, id: `r${i}` }))),
       await subscribe(phone, [CHEAP_WHIP, CHEAP_WHIP]),
       await subscribe(phone, [{ ...CHEAP_WHIP, target: 'cheap' as never }]),
+      await subscribe(phone, [{ ...CHEAP_WHIP, kind: 'dump', measure: 'margin' }]),
     ];
     expect(refusals.map((r) => [r.status, r.body.error?.code])).toEqual([
       [400, 'endpoint_not_allowed'], [400, 'endpoint_not_allowed'], [404, 'unknown_item'],
-      [400, 'invalid_body'], [400, 'invalid_body'], [400, 'invalid_body'],
+      [400, 'invalid_body'], [400, 'invalid_body'], [400, 'invalid_body'], [400, 'invalid_body'],
     ]);
     const notJson = await fetch(`${harness.url}/api/v1/push/subscriptions`, { method: 'POST', headers: { 'Content-Type': 'text/plain' }, body: 'x' });
     expect(notJson.status).toBe(415);

@@ -40,6 +40,27 @@ function parseAll(text: string): SseMessage[] {
   return events;
 }
 
+/** A gzip and a plain client of the compact stream, both connected. */
+async function compactPair() {
+  const s = await start();
+  const zipped = await open(s, '?format=p1');
+  const plain = await openRawStream(`${s.url}/api/v1/prices/stream?format=p1`);
+  streams.push(plain);
+  await zipped.next((e) => e.event === 'connected');
+  await plain.next((e) => e.event === 'connected');
+  return { s, zipped, plain };
+}
+
+/** Five syncs, each client having read the last. */
+async function fiveSyncsReceived(...clients: Array<{ next: GzipStream['next'] }>): Promise<void> {
+  let id = '';
+  for (let step = 1; step <= 5; step += 1) {
+    const committed = await sync(server!, step);
+    id = `${committed.epoch}.${committed.seq}`;
+  }
+  for (const client of clients) await client.next((e) => e.id === id);
+}
+
 describe('the stream compressed with gzip', () => {
   it('is gzip only for a client that accepts it, with the headers that keep proxies from buffering it', async () => {
     const s = await start();
@@ -130,20 +151,26 @@ describe('the stream compressed with gzip', () => {
   });
 
   it('compresses the compact stream to well under half its size', async () => {
-    const s = await start();
-    const zipped = await open(s, '?format=p1');
-    const plain = await openRawStream(`${s.url}/api/v1/prices/stream?format=p1`);
-    streams.push(plain);
-    await zipped.next((e) => e.event === 'connected');
-    await plain.next((e) => e.event === 'connected');
+    const { zipped, plain } = await compactPair();
     const before = { zipped: zipped.compressed().length, plain: plain.bytesRead() };
-    let id = '';
-    for (let step = 1; step <= 5; step += 1) {
-      const committed = await sync(s, step);
-      id = `${committed.epoch}.${committed.seq}`;
-    }
-    await zipped.next((e) => e.id === id);
-    await plain.next((e) => e.id === id);
+    await fiveSyncsReceived(zipped, plain);
     expect(zipped.compressed().length - before.zipped).toBeLessThan((plain.bytesRead() - before.plain) / 2);
+  });
+
+  it('counts on /metrics what crossed the wire after compression, by encoding', async () => {
+    const { s, zipped, plain } = await compactPair();
+    await fiveSyncsReceived(zipped, plain);
+    const wire = async () => {
+      const metric = await s.metrics.registry.getSingleMetric('ge_sse_wire_bytes_total')!.get();
+      return Object.fromEntries(metric.values.map((v) => [v.labels.encoding, v.value]));
+    };
+    // Exactly the compressed bytes the one gzip client read, header and pieces included.
+    await waitFor('the gzip count to equal what the client read', async () => (await wire()).gzip === zipped.compressed().length || undefined);
+    const { gzip, identity } = await wire();
+    expect(identity).toBeGreaterThan(2 * gzip!);
+    // The event bytes (before compression) count both clients' events alike.
+    const events = await s.metrics.registry.getSingleMetric('ge_sse_bytes_total')!.get();
+    const p1 = events.values.find((v) => v.labels.type === 'p1')!.value;
+    expect(p1).toBeGreaterThan(identity! / 2 + gzip!);
   });
 });
