@@ -4,8 +4,9 @@
 // ServiceWorker.deliverPushMessage: this network cannot reach a vendor push service) is shown and
 // recorded, and its click opens the item.
 import { createECDH, randomBytes } from 'node:crypto';
-import type { BrowserContext, CDPSession, Page, Worker } from '@playwright/test';
+import type { Page, Worker } from '@playwright/test';
 import { expect, expectItemRows, findItem, itemTable, test, waitForServiceWorkerControl, WHIP } from '../helpers/e2e-app';
+import { addAlert, registrationId, ruleIdFor, secondsNow, serviceWorker } from '../helpers/e2e-alerts';
 import { startE2eServer } from '../helpers/e2e-server';
 import { devicePrices, expectLive, liveTest } from '../helpers/live-e2e';
 
@@ -28,41 +29,6 @@ function pageNotifications(page: Page): Promise<Shown[]> {
     return (await registration.getNotifications()).map((n) => ({ tag: n.tag, title: n.title, body: n.body }));
   });
 }
-
-async function addAlert(page: Page, fields: { item?: string; measure?: string; op?: string; target: string }): Promise<void> {
-  const form = page.getByRole('form', { name: 'Add an alert' });
-  if (fields.item !== undefined) {
-    await form.getByLabel('Item').fill(fields.item);
-    await form.getByLabel('Item').blur();
-  }
-  if (fields.measure) await form.getByLabel('Measure').selectOption({ label: fields.measure });
-  if (fields.op) await form.getByLabel('Direction').selectOption({ label: fields.op });
-  await form.getByLabel('Target', { exact: true }).fill(fields.target);
-  await form.getByRole('button', { name: 'Add alert' }).click();
-}
-
-/** The id of the device's one rule for an item, as IndexedDB holds it. */
-function ruleIdFor(page: Page, itemId: number): Promise<string> {
-  return page.evaluate(
-    (id) =>
-      new Promise<string>((resolve, reject) => {
-        const open = indexedDB.open('ge-tracker');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const request = open.result.transaction('alerts').objectStore('alerts').getAll();
-          request.onsuccess = () => {
-            open.result.close();
-            const rule = (request.result as Array<{ id: string; itemId: number }>).find((r) => r.itemId === id);
-            if (rule) resolve(rule.id);
-            else reject(new Error(`no rule for item ${id}`));
-          };
-        };
-      }),
-    itemId,
-  );
-}
-
-const secondsNow = () => Math.floor(Date.now() / 1000);
 
 test('a table row adds an alert: its bell in the All columns, or a on the row the keyboard is on', async ({ page }) => {
   await page.goto('/?cols=all');
@@ -119,20 +85,6 @@ liveTest('an alert made on the phone notifies through the service worker after t
   // No banner: the notification was the message.
   await expect(page.locator('.alert-banner')).toHaveCount(0);
 });
-
-async function registrationId(cdp: CDPSession, origin: string): Promise<string> {
-  const found: string[] = [];
-  cdp.on('ServiceWorker.workerVersionUpdated', (event) => {
-    for (const version of event.versions) if (version.scriptURL.startsWith(origin) && version.status === 'activated') found.push(version.registrationId);
-  });
-  await cdp.send('ServiceWorker.enable');
-  await expect.poll(() => found.length).toBeGreaterThan(0);
-  return found[0]!;
-}
-
-async function serviceWorker(context: BrowserContext): Promise<Worker> {
-  return context.serviceWorkers()[0] ?? context.waitForEvent('serviceworker');
-}
 
 function workerNotifications(worker: Worker): Promise<Shown[]> {
   return worker.evaluate(async () => {
