@@ -10,8 +10,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, PIXEL_7 } from '../helpers/e2e-chromium';
-import { addAlert, registrationId, ruleIdFor, secondsNow } from '../helpers/e2e-alerts';
-import { expect, expectItemRows, test, waitForServiceWorkerControl, WHIP } from '../helpers/e2e-app';
+import { addWhipAlert, pushWithAppClosed, secondsNow } from '../helpers/e2e-alerts';
+import { expect, test, WHIP } from '../helpers/e2e-app';
 import { notificationBusUnavailable, startNotificationBus } from '../helpers/notification-bus';
 
 test.skip(notificationBusUnavailable !== null && process.env.CI !== 'true', notificationBusUnavailable ?? '');
@@ -33,22 +33,9 @@ test('with no window of the app open, clicking a pushed alert in the notificatio
   try {
     await context.grantPermissions(['notifications'], { origin });
     const page = context.pages()[0] ?? (await context.newPage());
-    await page.goto('/');
-    await expectItemRows(page);
-    await waitForServiceWorkerControl(page);
-    await page.goto(`/alerts?item=${WHIP.id}`);
-    await expect(page.getByRole('form', { name: 'Add an alert' }).getByLabel('Item')).toHaveValue(WHIP.name);
-    await addAlert(page, { target: '1m' });
-    await expect(page.getByRole('list', { name: 'Your alerts' }).getByRole('listitem')).toHaveText([/Abyssal whip: Buy price below 1M/]);
-    const alertId = await ruleIdFor(page, WHIP.id);
-
-    // The app's window goes: the DevTools session lives on a blank tab of another origin.
-    const blank = await context.newPage();
-    await page.close();
-    const cdp = await context.newCDPSession(blank);
-    const registration = await registrationId(cdp, origin);
+    const alertId = await addWhipAlert(page);
     const fired = { alertId, itemId: WHIP.id, measure: 'buy', kind: 'threshold', value: 980_000, price: 980_000, seq: 525_252, firedAt: secondsNow() };
-    await cdp.send('ServiceWorker.deliverPushMessage', { origin, registrationId: registration, data: JSON.stringify(fired) });
+    await pushWithAppClosed(context, page, origin, fired);
 
     // The desktop shows it (Chromium puts the site above the body).
     await expect.poll(() => bus.shown.map(({ summary, body }) => ({ summary, body })), { timeout: 10_000 }).toEqual([

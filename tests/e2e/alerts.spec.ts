@@ -6,7 +6,7 @@
 import { createECDH, randomBytes } from 'node:crypto';
 import type { Page, Worker } from '@playwright/test';
 import { expect, expectItemRows, findItem, itemTable, test, waitForServiceWorkerControl, WHIP } from '../helpers/e2e-app';
-import { addAlert, registrationId, ruleIdFor, secondsNow, serviceWorker } from '../helpers/e2e-alerts';
+import { addAlert, addWhipAlert, pushWithAppClosed, ruleIdFor, secondsNow, serviceWorker } from '../helpers/e2e-alerts';
 import { startE2eServer } from '../helpers/e2e-server';
 import { devicePrices, expectLive, liveTest } from '../helpers/live-e2e';
 
@@ -96,24 +96,12 @@ function workerNotifications(worker: Worker): Promise<Shown[]> {
 test('with the app closed, a pushed alert is shown by the service worker, kept in the fired history, and its click opens the item', async ({ page, context, baseURL }) => {
   const origin = new URL(baseURL!).origin;
   await context.grantPermissions(['notifications'], { origin });
-  await page.goto('/');
-  await expectItemRows(page);
-  await waitForServiceWorkerControl(page);
-  await page.goto('/alerts?item=4151');
-  await expect(page.getByRole('form', { name: 'Add an alert' }).getByLabel('Item')).toHaveValue(WHIP.name);
-  await addAlert(page, { target: '1m' });
-  await expect(page.getByRole('list', { name: 'Your alerts' }).getByRole('listitem')).toHaveText([/Abyssal whip: Buy price below 1M/]);
+  const alertId = await addWhipAlert(page);
   // The shared demo server has push off (no VAPID_SUBJECT): alerts still fire in the open app.
   await expect(page.getByText('This server does not push alerts')).toBeVisible();
-  const alertId = await ruleIdFor(page, WHIP.id);
 
-  // No window of the app stays open: the DevTools session lives on a blank tab.
-  const blank = await context.newPage();
-  await page.close();
-  const cdp = await context.newCDPSession(blank);
-  const registration = await registrationId(cdp, origin);
   const fired = { alertId, itemId: WHIP.id, measure: 'buy', kind: 'threshold', value: 990_000, price: 990_000, seq: 424_242, firedAt: secondsNow() };
-  await cdp.send('ServiceWorker.deliverPushMessage', { origin, registrationId: registration, data: JSON.stringify(fired) });
+  await pushWithAppClosed(context, page, origin, fired);
   const worker = await serviceWorker(context);
   await expect.poll(() => workerNotifications(worker), { timeout: 10_000 }).toEqual([
     { tag: `alert-${alertId}`, title: 'Abyssal whip: Buy price below 1M', body: 'Now 990,000 gp · price 990,000 gp' },
