@@ -4,8 +4,9 @@
 // ServiceWorker.deliverPushMessage: this network cannot reach a vendor push service) is shown and
 // recorded, and its click opens the item.
 import { createECDH, randomBytes } from 'node:crypto';
-import type { BrowserContext, CDPSession, Page, Worker } from '@playwright/test';
+import type { Page, Worker } from '@playwright/test';
 import { expect, expectItemRows, findItem, itemTable, test, waitForServiceWorkerControl, WHIP } from '../helpers/e2e-app';
+import { addAlert, addWhipAlert, pushWithAppClosed, ruleIdFor, secondsNow, serviceWorker } from '../helpers/e2e-alerts';
 import { startE2eServer } from '../helpers/e2e-server';
 import { devicePrices, expectLive, liveTest } from '../helpers/live-e2e';
 
@@ -28,41 +29,6 @@ function pageNotifications(page: Page): Promise<Shown[]> {
     return (await registration.getNotifications()).map((n) => ({ tag: n.tag, title: n.title, body: n.body }));
   });
 }
-
-async function addAlert(page: Page, fields: { item?: string; measure?: string; op?: string; target: string }): Promise<void> {
-  const form = page.getByRole('form', { name: 'Add an alert' });
-  if (fields.item !== undefined) {
-    await form.getByLabel('Item').fill(fields.item);
-    await form.getByLabel('Item').blur();
-  }
-  if (fields.measure) await form.getByLabel('Measure').selectOption({ label: fields.measure });
-  if (fields.op) await form.getByLabel('Direction').selectOption({ label: fields.op });
-  await form.getByLabel('Target', { exact: true }).fill(fields.target);
-  await form.getByRole('button', { name: 'Add alert' }).click();
-}
-
-/** The id of the device's one rule for an item, as IndexedDB holds it. */
-function ruleIdFor(page: Page, itemId: number): Promise<string> {
-  return page.evaluate(
-    (id) =>
-      new Promise<string>((resolve, reject) => {
-        const open = indexedDB.open('ge-tracker');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const request = open.result.transaction('alerts').objectStore('alerts').getAll();
-          request.onsuccess = () => {
-            open.result.close();
-            const rule = (request.result as Array<{ id: string; itemId: number }>).find((r) => r.itemId === id);
-            if (rule) resolve(rule.id);
-            else reject(new Error(`no rule for item ${id}`));
-          };
-        };
-      }),
-    itemId,
-  );
-}
-
-const secondsNow = () => Math.floor(Date.now() / 1000);
 
 test('a table row adds an alert: its bell in the All columns, or a on the row the keyboard is on', async ({ page }) => {
   await page.goto('/?cols=all');
@@ -120,20 +86,6 @@ liveTest('an alert made on the phone notifies through the service worker after t
   await expect(page.locator('.alert-banner')).toHaveCount(0);
 });
 
-async function registrationId(cdp: CDPSession, origin: string): Promise<string> {
-  const found: string[] = [];
-  cdp.on('ServiceWorker.workerVersionUpdated', (event) => {
-    for (const version of event.versions) if (version.scriptURL.startsWith(origin) && version.status === 'activated') found.push(version.registrationId);
-  });
-  await cdp.send('ServiceWorker.enable');
-  await expect.poll(() => found.length).toBeGreaterThan(0);
-  return found[0]!;
-}
-
-async function serviceWorker(context: BrowserContext): Promise<Worker> {
-  return context.serviceWorkers()[0] ?? context.waitForEvent('serviceworker');
-}
-
 function workerNotifications(worker: Worker): Promise<Shown[]> {
   return worker.evaluate(async () => {
     const scope = self as unknown as WorkerScope;
@@ -144,24 +96,12 @@ function workerNotifications(worker: Worker): Promise<Shown[]> {
 test('with the app closed, a pushed alert is shown by the service worker, kept in the fired history, and its click opens the item', async ({ page, context, baseURL }) => {
   const origin = new URL(baseURL!).origin;
   await context.grantPermissions(['notifications'], { origin });
-  await page.goto('/');
-  await expectItemRows(page);
-  await waitForServiceWorkerControl(page);
-  await page.goto('/alerts?item=4151');
-  await expect(page.getByRole('form', { name: 'Add an alert' }).getByLabel('Item')).toHaveValue(WHIP.name);
-  await addAlert(page, { target: '1m' });
-  await expect(page.getByRole('list', { name: 'Your alerts' }).getByRole('listitem')).toHaveText([/Abyssal whip: Buy price below 1M/]);
+  const alertId = await addWhipAlert(page);
   // The shared demo server has push off (no VAPID_SUBJECT): alerts still fire in the open app.
   await expect(page.getByText('This server does not push alerts')).toBeVisible();
-  const alertId = await ruleIdFor(page, WHIP.id);
 
-  // No window of the app stays open: the DevTools session lives on a blank tab.
-  const blank = await context.newPage();
-  await page.close();
-  const cdp = await context.newCDPSession(blank);
-  const registration = await registrationId(cdp, origin);
   const fired = { alertId, itemId: WHIP.id, measure: 'buy', kind: 'threshold', value: 990_000, price: 990_000, seq: 424_242, firedAt: secondsNow() };
-  await cdp.send('ServiceWorker.deliverPushMessage', { origin, registrationId: registration, data: JSON.stringify(fired) });
+  await pushWithAppClosed(context, page, origin, fired);
   const worker = await serviceWorker(context);
   await expect.poll(() => workerNotifications(worker), { timeout: 10_000 }).toEqual([
     { tag: `alert-${alertId}`, title: 'Abyssal whip: Buy price below 1M', body: 'Now 990,000 gp · price 990,000 gp' },
