@@ -3,7 +3,9 @@
 // worker (tag limit-<itemId>), once; without notification permission, the in-app banner says it.
 // The buy is logged a few seconds short of four hours ago, so the reset comes due during the test.
 import type { Page } from '@playwright/test';
+import { stubPushManager } from '../helpers/e2e-alerts';
 import { expect, expectItemRows, test, waitForServiceWorkerControl, WHIP } from '../helpers/e2e-app';
+import { startE2eServer } from '../helpers/e2e-server';
 
 /** The time field's value for `secondsAgo` before now, in the page's own zone. */
 function localTimeAgo(page: Page, secondsAgo: number): Promise<string> {
@@ -14,8 +16,8 @@ function localTimeAgo(page: Page, secondsAgo: number): Promise<string> {
   }, secondsAgo);
 }
 
-async function logBuyNearlyFourHoursAgo(page: Page, leftSeconds: number): Promise<void> {
-  await page.goto('/journal');
+async function logBuyNearlyFourHoursAgo(page: Page, leftSeconds: number, origin = ''): Promise<void> {
+  await page.goto(`${origin}/journal`);
   const form = page.getByRole('form', { name: 'Log a trade' });
   await form.getByLabel('Item').fill(WHIP.name);
   await form.getByLabel('Item').blur();
@@ -51,8 +53,8 @@ function toldResets(page: Page): Promise<number> {
   );
 }
 
-async function tickTheSetting(page: Page): Promise<void> {
-  await page.goto('/');
+async function tickTheSetting(page: Page, origin = ''): Promise<void> {
+  await page.goto(`${origin}/`);
   await expectItemRows(page);
   await waitForServiceWorkerControl(page);
   await page.getByRole('link', { name: 'Journal' }).click();
@@ -89,4 +91,34 @@ test('without notification permission, a buy limit resetting shows in the in-app
   await tickTheSetting(page);
   await logBuyNearlyFourHoursAgo(page, 12);
   await expect(page.getByRole('alert').filter({ hasText: `${WHIP.name}: buy limit reset` })).toBeVisible({ timeout: 30_000 });
+});
+
+test('with push on, a logged buy registers its reset, and a start sends one POST carrying it and nothing after', async ({ page, context }) => {
+  const server = await startE2eServer({ env: { VAPID_SUBJECT: 'mailto:ops@ge-tracker.example', PUSH_ENDPOINT_HOSTS: '127.0.0.1' } });
+  try {
+    await context.grantPermissions(['notifications'], { origin: server.url });
+    await stubPushManager(page, 'https://127.0.0.1:9/push/stand-in-device');
+    const sent: string[] = [];
+    page.on('response', (response) => {
+      const url = new URL(response.url());
+      if (!url.pathname.startsWith('/api/v1/push/subscriptions')) return;
+      const body = response.request().postDataJSON() as { limitResets?: Array<{ itemId: number }> } | null;
+      sent.push(`${response.request().method()} ${response.status()} ${body?.limitResets?.map((reset) => reset.itemId).join(',') ?? ''}`.trim());
+    });
+    await tickTheSetting(page, server.url);
+    await logBuyNearlyFourHoursAgo(page, 3600, server.url);
+    // No rule and no window until the buy: nothing was registered before it.
+    await expect.poll(() => sent).toEqual([`POST 201 ${WHIP.id}`]);
+
+    sent.length = 0;
+    await page.reload();
+    await expect(page.getByRole('form', { name: 'Log a trade' })).toBeVisible();
+    await expect.poll(() => sent).toEqual([`POST 200 ${WHIP.id}`]);
+    // Nothing follows the start's POST (the journal loading included): it carried the resets to come.
+    await page.getByRole('link', { name: 'Buy limits' }).click();
+    await expect(page.getByRole('list', { name: 'Open limit windows' })).toContainText(WHIP.name);
+    expect(sent).toEqual([`POST 200 ${WHIP.id}`]);
+  } finally {
+    await server.dispose();
+  }
 });
