@@ -80,7 +80,7 @@ async function streamLatency(market: BenchMarket, rules: ReturnType<typeof gener
   if (rules !== null) {
     for (const [d, list] of rules.entries()) {
       const held = standIn.subscription(`d${d}`);
-      await registerSubscription(store.db, { id: subscriptionId(held.endpoint), endpoint: held.endpoint, ...held.keys, clientAddress: '127.0.0.1', rules: list, now: 1 });
+      await registerSubscription(store.db, { id: subscriptionId(held.endpoint), endpoint: held.endpoint, ...held.keys, clientAddress: '127.0.0.1', rules: list, limitResets: [], now: 1 });
     }
   }
   if (market.mapping !== null) fake.setMapping(market.mapping);

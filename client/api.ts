@@ -20,6 +20,7 @@ import { HourlyResponseSchema, type HourlyResponse } from '../shared/protocol/ho
 import { COMPACT_FORMAT } from '../shared/protocol/compact-prices';
 import { CompactLatestResponseSchema } from '../shared/protocol/compact-latest';
 import type { AlertRule } from '../shared/protocol/alerts';
+import type { LimitReset } from '../shared/domain/limit-resets';
 import { PushKeyAnswerSchema, PushSubscriptionAnswerSchema, type PushSubscriptionAnswer, type PushSubscriptionInput } from '../shared/protocol/push';
 
 /** The server answered, but with an error (or with something that is not our protocol). */
@@ -77,10 +78,10 @@ export interface Api {
   hourly(): Promise<HourlyResponse>;
   /** The server's VAPID public key (base64url), or null when push is off on this server. */
   pushKey(): Promise<string | null>;
-  /** Registers (or refreshes: the same endpoint again) the subscription with the device's rules. */
-  registerSubscription(subscription: PushSubscriptionInput, rules: readonly AlertRule[]): Promise<PushSubscriptionAnswer>;
-  /** Replaces the subscription's rules; `auth` (its keys.auth) proves this device holds it. */
-  replaceRules(id: string, auth: string, rules: readonly AlertRule[]): Promise<void>;
+  /** Registers (or refreshes: the same endpoint again) the subscription with the device's rules and buy-limit resets to come. */
+  registerSubscription(subscription: PushSubscriptionInput, rules: readonly AlertRule[], limitResets: readonly LimitReset[]): Promise<PushSubscriptionAnswer>;
+  /** Replaces the subscription's rules and resets; `auth` (its keys.auth) proves this device holds it. */
+  replaceRules(id: string, auth: string, rules: readonly AlertRule[], limitResets: readonly LimitReset[]): Promise<void>;
   /** The device holds no rule any more: the server forgets the subscription. */
   deleteSubscription(id: string, auth: string): Promise<void>;
 }
@@ -161,9 +162,10 @@ export function createApi(options: ApiOptions = {}): Api {
         throw error;
       }
     },
-    registerSubscription: async (subscription, rules) => (await request('/push/subscriptions', PushSubscriptionAnswerSchema, { method: 'POST', body: { subscription, rules } })).data,
-    async replaceRules(id, auth, rules) {
-      await request(`/push/subscriptions/${encodeURIComponent(id)}`, ANY_BODY, { method: 'PUT', body: { rules }, auth });
+    registerSubscription: async (subscription, rules, limitResets) =>
+      (await request('/push/subscriptions', PushSubscriptionAnswerSchema, { method: 'POST', body: { subscription, rules, limitResets } })).data,
+    async replaceRules(id, auth, rules, limitResets) {
+      await request(`/push/subscriptions/${encodeURIComponent(id)}`, ANY_BODY, { method: 'PUT', body: { rules, limitResets }, auth });
     },
     async deleteSubscription(id, auth) {
       await request(`/push/subscriptions/${encodeURIComponent(id)}`, ANY_BODY, { method: 'DELETE', auth });

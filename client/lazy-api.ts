@@ -14,8 +14,8 @@ export function createLazyApi(options: ApiOptions): Api {
     movers: async (period, minVolume) => (await load()).movers(period, minVolume),
     hourly: async () => (await load()).hourly(),
     pushKey: async () => (await load()).pushKey(),
-    registerSubscription: async (subscription, rules) => (await load()).registerSubscription(subscription, rules),
-    replaceRules: async (id, auth, rules) => (await load()).replaceRules(id, auth, rules),
+    registerSubscription: async (subscription, rules, resets) => (await load()).registerSubscription(subscription, rules, resets),
+    replaceRules: async (id, auth, rules, resets) => (await load()).replaceRules(id, auth, rules, resets),
     deleteSubscription: async (id, auth) => (await load()).deleteSubscription(id, auth),
   };
 }

@@ -38,7 +38,9 @@ async function start(root: HTMLElement): Promise<void> {
     let status: () => AppStatus = () => deriveAppStatus({ browserOnline: false, serverReachable: false, stream: { state: 'offline', attempt: 1 } });
     const offline = () => status().kind === 'offline' || status().kind === 'server-down';
     const data = createAppData({ db: opened, api, offline, now: createClock(), prefs: createDevicePrefs(deviceStorage()), onStar: persist });
-    const alerts = createAlertsRuntime({ db: opened, api, book: data.alerts, itemName: (id) => data.item(id)?.name ?? null });
+    const alerts = createAlertsRuntime({
+      db: opened, api, book: data.alerts, itemName: (id) => data.item(id)?.name ?? null, trades: data.journal.trades, limitOf: (id) => data.item(id)?.limit ?? null,
+    });
     // Alerts are the user's own data, like the watchlist: a good moment to ask for persistent storage.
     data.alerts.onRulesChanged((rules) => rules.length > 0 && persist());
     // Alerted items' history is kept like the watchlist's: the rules need their averages.

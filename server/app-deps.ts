@@ -20,4 +20,6 @@ export interface AppDeps extends CoreDeps {
   clusterStatus?: () => ClusterStatus;
   /** Whether push is on, with the VAPID public key; off when absent. */
   push?: PushStatus;
+  /** A device's buy-limit resets changed through this instance: the push timer looks again. */
+  limitResetsChanged?: () => void;
 }

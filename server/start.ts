@@ -102,7 +102,11 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const vapid = await resolveVapid(config.push, store.db, Math.floor(now() / 1000));
   const push = vapid === null
     ? undefined
-    : createPushService({ db: store.db, config: config.push, vapid, logger: logger.child({ component: 'push' }), metrics, agent: options.pushAgent });
+    : createPushService({
+      db: store.db, config: config.push, vapid, logger: logger.child({ component: 'push' }), metrics, agent: options.pushAgent, now,
+      // Read only once the timer starts, after the cluster node below exists.
+      leading: () => cluster === undefined || cluster.leading(),
+    });
   // Alerts hear of a sync from the feed the sync itself announces through: in cluster mode only
   // the leader's, so only the leader evaluates and sends.
   const announce = (to: ChangeFeed): ChangeFeed => (push === undefined ? to : withAlerts(to, push));
@@ -127,7 +131,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   await stream?.start();
 
   const backfillHistory = options.backfillHistory === undefined ? sync.backfillHistory : (options.backfillHistory ?? undefined);
-  const app = createApp({ config, db: store.db, logger, metrics, now, stream, backfillHistory, unrecordedOutcomes: sync.unrecordedOutcomes, clusterStatus: cluster?.status, push: pushStatusOf(vapid) });
+  const app = createApp({ config, db: store.db, logger, metrics, now, stream, backfillHistory, unrecordedOutcomes: sync.unrecordedOutcomes, clusterStatus: cluster?.status, push: pushStatusOf(vapid), limitResetsChanged: push?.limitResetsChanged });
   // Node's request deadline runs until the request has been received, not answered: a stream's
   // GET has no body, so its deadline ends with its headers and the long-lived answer is never cut.
   // A client dripping its headers or a body is answered 408 and closed. The deadlines are checked
@@ -145,6 +149,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const metricsUrl = metricsServer && originOf(config.host, await listen(metricsServer, config.metrics.port ?? 0, config.host));
   if (metricsUrl !== undefined) logger.info({ url: `${metricsUrl}/metrics` }, 'metrics served on their own port');
 
+  push?.start();
   if (cluster !== undefined) cluster.start();
   else if (options.startSync !== false) void sync.start().catch((err: unknown) => logger.error({ err }, 'sync failed to start'));
 

@@ -1,11 +1,15 @@
 // The alerts' part of a running app, in the first paint's code but loading its work later: whether
 // notifications are allowed (asked only when the user adds an alert or taps the button, never on
 // load), the in-app banner for alerts when they are not, the push subscription's state, and the
-// evaluation the leader tab runs after each batch of prices it stores.
-import { createContext, createSignal, useContext, type Accessor } from 'solid-js';
+// evaluation the leader tab runs after each batch of prices it stores; and "notify me when a buy
+// limit resets" (docs/decisions/0021-limit-reset-alerts.md), told here and pushed by the server.
+import { createContext, createEffect, createSignal, useContext, type Accessor } from 'solid-js';
+import type { Trade } from '../../shared/domain/journal-trade';
+import type { LimitReset } from '../../shared/domain/limit-resets';
 import type { FiredAlert } from '../../shared/protocol/alerts';
 import type { Api } from '../api';
 import { listAlerts, type StoredAlert } from '../db/alerts';
+import { readMeta, writeMeta } from '../db/meta';
 import type { GeDb } from '../db/schema';
 import { alertNotification } from './alert-text';
 import type { AlertBook } from './alerts-state';
@@ -27,6 +31,10 @@ export interface AlertsRuntime {
   dismissBanner(): void;
   /** The leader tab stored prices (a batch, a catch-up or a snapshot): evaluate the rules. */
   pricesStored(): void;
+  /** "Notify me when a buy limit resets". */
+  limitAlerts: Accessor<boolean>;
+  /** Call it in the tap itself: switching on asks for notifications before anything else. */
+  setLimitAlerts(on: boolean): void;
 }
 
 export interface AlertsRuntimeDeps {
@@ -34,6 +42,10 @@ export interface AlertsRuntimeDeps {
   api: Api;
   book: AlertBook;
   itemName(itemId: number): string | null;
+  /** The journal's trades, as the pages see them. */
+  trades: Accessor<readonly Trade[]>;
+  /** An item's GE buy limit, or null when unknown. */
+  limitOf(itemId: number): number | null;
 }
 
 const currentAccess = (): NotificationAccess => (typeof Notification === 'undefined' ? 'unsupported' : Notification.permission);
@@ -76,8 +88,24 @@ export function createAlertsRuntime(deps: AlertsRuntimeDeps): AlertsRuntime {
       recorded: () => void deps.book.reload(),
     }),
   );
+  const [limitAlerts, setLimitSignal] = createSignal(false);
+  const limitResets = async (): Promise<LimitReset[]> => {
+    if ((await readMeta(deps.db, 'limitAlerts')) !== true) return [];
+    const [{ pendingLimitResets }, { listTrades }] = await Promise.all([import('../../shared/domain/limit-resets'), import('../db/journal')]);
+    return pendingLimitResets(await listTrades(deps.db), Math.floor(Date.now() / 1000));
+  };
   const pushSync = import('./push-sync').then(({ createPushSync }) =>
-    createPushSync({ db: deps.db, api: deps.api, access, setState: setPush }),
+    createPushSync({ db: deps.db, api: deps.api, access, setState: setPush, limitResets }),
+  );
+  const showReset = async (reset: LimitReset): Promise<void> => {
+    const { limitResetNotification } = await import('../journal/limit-text');
+    const note = limitResetNotification(reset.itemId, reset.at, deps.itemName(reset.itemId), deps.limitOf(reset.itemId));
+    const registration = currentAccess() === 'granted' ? await navigator.serviceWorker?.getRegistration() : undefined;
+    if (registration) await registration.showNotification(note.title, note.options);
+    else toBanner({ tag: note.options.tag, title: note.title, body: note.options.body, itemId: reset.itemId });
+  };
+  const resetAlerts = import('../journal/limit-reset-alerts').then(({ createLimitResetAlerts }) =>
+    createLimitResetAlerts({ db: deps.db, now: Date.now, show: showReset }),
   );
   // The rules' items need their averages on the device; fetched on start and when the rules change.
   let fetching: Promise<void> = Promise.resolve();
@@ -94,22 +122,38 @@ export function createAlertsRuntime(deps: AlertsRuntimeDeps): AlertsRuntime {
   });
   void pushSync.then((sync) => sync.start());
   void listAlerts(deps.db).then((rules) => fetchHistory(itemsOf(rules)));
+  void readMeta(deps.db, 'limitAlerts').then((on) => setLimitSignal(on === true));
+  // After the start above: the start's POST already carries the resets, so this sends only a change.
+  createEffect(() => {
+    const trades = deps.trades();
+    const on = limitAlerts();
+    void resetAlerts.then((alerts) => alerts.update(trades, on));
+    void pushSync.then((sync) => sync.limitResetsChanged());
+  });
+
+  async function requestAccess(): Promise<NotificationAccess> {
+    const before = currentAccess();
+    if (before === 'default') await Notification.requestPermission();
+    const next = currentAccess();
+    setAccess(next);
+    // Newly allowed: the subscription can be made now (the rule change that follows updates it).
+    if (next === 'granted' && before !== 'granted') void pushSync.then((sync) => sync.start());
+    return next;
+  }
 
   return {
     access,
-    async requestAccess() {
-      const before = currentAccess();
-      if (before === 'default') await Notification.requestPermission();
-      const next = currentAccess();
-      setAccess(next);
-      // Newly allowed: the subscription can be made now (the rule change that follows updates it).
-      if (next === 'granted' && before !== 'granted') void pushSync.then((sync) => sync.start());
-      return next;
-    },
+    requestAccess,
     push,
     banner,
     dismissBanner: () => setBanner([]),
     pricesStored: () => void evaluation.then((alerts) => alerts.evaluate()),
+    limitAlerts,
+    setLimitAlerts(on) {
+      if (on && currentAccess() === 'default') void requestAccess();
+      setLimitSignal(on);
+      void writeMeta(deps.db, 'limitAlerts', on).then(() => pushSync.then((sync) => sync.limitResetsChanged()));
+    },
   };
 }
 

@@ -4,16 +4,19 @@ import { NetworkError } from '../api';
 import { deleteAlert, putAlert, type StoredAlert } from '../db/alerts';
 import { readMeta } from '../db/meta';
 import { openTestDb } from '../db/test-db';
+import type { LimitReset } from '../../shared/domain/limit-resets';
 import { base64UrlToBytes, createPushSync, type NotificationAccess, type PushState } from './push-sync';
 
 const KEY = 'BEl62iUYgUivxIkv69yViEuiBIa-Ib9-SkvMeAtA3LFgDzkrxZJjSgSnfckjBJuBkr3qBUYIHBQFLXYp5Nksh8U';
 const AUTH = 'aGVsbG8td29ybGQtYXV0aDE';
 
+const resetWords = (resets: readonly LimitReset[]) => (resets.length === 0 ? '' : ` resets ${resets.map((r) => `${r.itemId}@${r.at}`).join(',')}`);
+
 function rule(id: string, enabled = true): StoredAlert {
   return { id, itemId: 4151, kind: 'threshold', measure: 'buy', op: 'below', target: 1_000_000, mode: 'instant', window: '1h', expiresAt: null, cooldownSeconds: 1800, enabled, createdAt: 1 };
 }
 
-async function device(options: { access?: NotificationAccess; key?: string | null } = {}) {
+async function device(options: { access?: NotificationAccess; key?: string | null; resets?: () => LimitReset[] } = {}) {
   const db = await openTestDb();
   const calls: string[] = [];
   const states: PushState[] = [];
@@ -43,10 +46,11 @@ async function device(options: { access?: NotificationAccess; key?: string | nul
     setState: (state) => states.push(state),
     registration: async () => ({ pushManager }) as unknown as ServiceWorkerRegistration,
     onOnline: (again) => (retry = again),
+    ...(options.resets === undefined ? {} : { limitResets: async () => options.resets!() }),
     api: {
       pushKey: () => net(options.key === undefined ? KEY : options.key),
-      registerSubscription: (sub, rules) => (calls.push(`POST ${sub.endpoint} ${rules.map((r) => r.id).join(',')}`), net({ id: 'sub1', rules: rules.length, created: true })),
-      replaceRules: (id, auth, rules) => (calls.push(`PUT ${id} ${auth} ${rules.map((r) => r.id).join(',')}`), net(undefined)),
+      registerSubscription: (sub, rules, resets) => (calls.push(`POST ${sub.endpoint} ${rules.map((r) => r.id).join(',')}${resetWords(resets)}`), net({ id: 'sub1', rules: rules.length, created: true })),
+      replaceRules: (id, auth, rules, resets) => (calls.push(`PUT ${id} ${auth} ${rules.map((r) => r.id).join(',')}${resetWords(resets)}`), net(undefined)),
       deleteSubscription: (id, auth) => (calls.push(`DELETE ${id} ${auth}`), net(undefined)),
     },
   });
@@ -114,5 +118,23 @@ describe('the push subscription following the rules', () => {
     await d.sync.start();
     expect(d.calls.filter((call) => call.startsWith('subscribe') || call === 'unsubscribe')).toEqual(['subscribe userVisibleOnly=true', 'unsubscribe', 'subscribe userVisibleOnly=true']);
     expect(base64UrlToBytes('AQID')).toEqual(new Uint8Array([1, 2, 3]));
+  });
+
+  it('sends the buy-limit resets to come with the start\'s POST, a PUT only when they change, and keeps a restart a POST', async () => {
+    let resets: LimitReset[] = [{ itemId: 4151, at: 5000 }];
+    const d = await device({ resets: () => resets });
+    await d.sync.start();
+    await d.sync.limitResetsChanged();
+    expect(d.calls).toEqual(['subscribe userVisibleOnly=true', 'POST https://push.example/abc  resets 4151@5000']);
+    resets = [{ itemId: 4151, at: 5000 }, { itemId: 2, at: 6000 }];
+    await d.sync.limitResetsChanged();
+    expect(d.calls.at(-1)).toBe(`PUT sub1 ${AUTH}  resets 4151@5000,2@6000`);
+    await d.sync.start();
+    expect(d.calls.at(-1)).toBe('POST https://push.example/abc  resets 4151@5000,2@6000');
+    // None left to come and no rule on: nothing for the server to push.
+    resets = [];
+    await d.sync.limitResetsChanged();
+    expect(d.calls.at(-1)).toBe(`DELETE sub1 ${AUTH}`);
+    expect(d.states.at(-1)).toBe('none');
   });
 });

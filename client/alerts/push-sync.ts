@@ -1,9 +1,12 @@
 // Keeps the server's copy of this device's push subscription and rules in step: POST on every app
 // start (Chrome never fires `pushsubscriptionchange`, so the start is when a lost subscription is
 // re-sent), PUT on every rule change, DELETE when no rule is left on. PUT and DELETE name the id
-// the POST answered and prove the device holds the subscription with its auth secret. Only when
+// the POST answered and prove the device holds the subscription with its auth secret. The buy-limit
+// resets still to come ride along in every POST and PUT (the server pushes them when they come);
+// a change of the journal sends a PUT only when they changed, so a start stays one POST. Only when
 // notifications are allowed and the server has push on; offline, the latest wish waits for `online`.
 import type { Accessor } from 'solid-js';
+import type { LimitReset } from '../../shared/domain/limit-resets';
 import type { AlertRule } from '../../shared/protocol/alerts';
 import type { PushSubscriptionInput } from '../../shared/protocol/push';
 import { ApiError, NetworkError, type Api } from '../api';
@@ -26,6 +29,8 @@ export interface PushSyncDeps {
   api: Pick<Api, 'pushKey' | 'registerSubscription' | 'replaceRules' | 'deleteSubscription'>;
   access: Accessor<NotificationAccess>;
   setState(state: PushState): void;
+  /** The buy-limit resets still to come, when the user asked to hear of them (else none). */
+  limitResets?: () => Promise<LimitReset[]>;
   /** The service worker's registration; absent where there is none (dev, old browsers). */
   registration?: () => Promise<ServiceWorkerRegistration | undefined>;
   onOnline?: (retry: () => void) => void;
@@ -34,7 +39,13 @@ export interface PushSyncDeps {
 export interface PushSync {
   start(): Promise<void>;
   rulesChanged(): Promise<void>;
+  /** The journal or the setting changed: a PUT when the resets to send differ from those sent. */
+  limitResetsChanged(): Promise<void>;
 }
+
+type Reason = 'start' | 'change' | 'resets';
+
+const resetsKey = (resets: readonly LimitReset[]): string => resets.map((reset) => `${reset.itemId}:${reset.at}`).join(',');
 
 /** The rules the server evaluates: those switched on, as the shared schema has them. */
 export function rulesToSend(alerts: readonly StoredAlert[]): AlertRule[] {
@@ -68,6 +79,9 @@ export function createPushSync(deps: PushSyncDeps): PushSync {
   const registration = deps.registration ?? defaultRegistration;
   let queue: Promise<void> = Promise.resolve();
   let waitingOnline = false;
+  /** The resets the server holds from this device, as last sent (null: unknown). */
+  let sentResets: string | null = null;
+  const limitResets = deps.limitResets ?? (async () => []);
 
   async function subscribe(reg: ServiceWorkerRegistration, key: Uint8Array<ArrayBuffer>): Promise<PushSubscription> {
     const held = await reg.pushManager.getSubscription();
@@ -80,15 +94,17 @@ export function createPushSync(deps: PushSyncDeps): PushSync {
   /** The server forgot the subscription (pruned it, or another store): register it again. */
   const gone = (error: unknown) => error instanceof ApiError && (error.status === 404 || error.status === 403);
 
-  async function sync(reason: 'start' | 'change'): Promise<void> {
+  async function sync(reason: Reason): Promise<void> {
     if (deps.access() !== 'granted') return deps.setState(deps.access() === 'unsupported' ? 'unsupported' : 'not-allowed');
     const reg = await registration();
     if (!reg) return deps.setState('unsupported');
     try {
-      const [rules, held] = await Promise.all([listAlerts(deps.db).then(rulesToSend), readMeta(deps.db, 'pushSubscription')]);
-      if (rules.length === 0) {
+      const [rules, resets, held] = await Promise.all([listAlerts(deps.db).then(rulesToSend), limitResets(), readMeta(deps.db, 'pushSubscription')]);
+      if (reason === 'resets' && resetsKey(resets) === sentResets) return;
+      if (rules.length === 0 && resets.length === 0) {
         if (held) await deps.api.deleteSubscription(held.id, held.auth).catch((error: unknown) => (gone(error) ? undefined : Promise.reject(error)));
         await deleteMeta(deps.db, 'pushSubscription');
+        sentResets = '';
         return deps.setState('none');
       }
       const key = await deps.api.pushKey();
@@ -96,11 +112,14 @@ export function createPushSync(deps: PushSyncDeps): PushSync {
       const subscription = subscriptionJson(await subscribe(reg, base64UrlToBytes(key)));
       if (!subscription) return deps.setState('failed');
       const same = held !== undefined && held.auth === subscription.keys.auth;
-      const replaced = reason === 'change' && same ? await deps.api.replaceRules(held.id, held.auth, rules).then(() => true, (error: unknown) => (gone(error) ? false : Promise.reject(error))) : false;
+      const replaced = reason !== 'start' && same
+        ? await deps.api.replaceRules(held.id, held.auth, rules, resets).then(() => true, (error: unknown) => (gone(error) ? false : Promise.reject(error)))
+        : false;
       if (!replaced) {
-        const answer = await deps.api.registerSubscription(subscription, rules);
+        const answer = await deps.api.registerSubscription(subscription, rules, resets);
         await writeMeta(deps.db, 'pushSubscription', { id: answer.id, auth: subscription.keys.auth });
       }
+      sentResets = resetsKey(resets);
       deps.setState('on');
     } catch (error) {
       if (!(error instanceof NetworkError)) return deps.setState('failed');
@@ -114,6 +133,6 @@ export function createPushSync(deps: PushSyncDeps): PushSync {
     }
   }
 
-  const run = (reason: 'start' | 'change'): Promise<void> => (queue = queue.then(() => sync(reason)));
-  return { start: () => run('start'), rulesChanged: () => run('change') };
+  const run = (reason: Reason): Promise<void> => (queue = queue.then(() => sync(reason)));
+  return { start: () => run('start'), rulesChanged: () => run('change'), limitResetsChanged: () => run('resets') };
 }

@@ -24,6 +24,8 @@ interface MetaValues {
   hourlyWindow: number;
   /** The device's push subscription on the server: the id it gave (PUT and DELETE name it) and the secret that proves it ours. */
   pushSubscription: { id: string; auth: string };
+  /** "Notify me when a buy limit resets": the user's choice (off until ticked). */
+  limitAlerts: boolean;
 }
 
 const META_GUARDS: { [K in keyof MetaValues]: Guard<MetaValues[K]> } = {
@@ -35,6 +37,7 @@ const META_GUARDS: { [K in keyof MetaValues]: Guard<MetaValues[K]> } = {
   staleAfterSeconds: num,
   hourlyWindow: int,
   pushSubscription: shape<MetaValues['pushSubscription']>({ id: str, auth: str }),
+  limitAlerts: bool,
 };
 
 export type MetaKey = keyof MetaValues;

@@ -1,5 +1,5 @@
 // The device database: one versioned schema, upgraded step by step. Every store except
-// `watchlist`, `journal` and the alert stores is a cache the server can refill; those are the
+// `watchlist`, `journal` and the alert stores (limitShown among them) is a cache the server can refill; those are the
 // user's own data and no upgrade may drop them.
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import type { Timestep } from '../../shared/domain/timestep';
@@ -27,6 +27,8 @@ export interface GeDbSchema extends DBSchema {
   alertState: { key: string; value: unknown };
   /** Alerts that fired, on the device or pushed by the server (FiredRecord): one entry per rule and seq. */
   alertFired: { key: [string, number]; value: unknown; indexes: { byAlert: string; byFiredAt: number } };
+  /** Buy-limit resets already told (ShownReset), keyed by item and reset time: each window's end is told once. */
+  limitShown: { key: [number, number]; value: unknown; indexes: { byAt: number } };
 }
 
 export type GeDb = IDBPDatabase<GeDbSchema>;
@@ -60,6 +62,11 @@ const MIGRATIONS: ReadonlyArray<(db: GeDb, tx: UpgradeTx) => void> = [
     const fired = db.createObjectStore('alertFired', { keyPath: ['alertId', 'seq'] });
     fired.createIndex('byAlert', 'alertId');
     fired.createIndex('byFiredAt', 'firedAt');
+  },
+  (db) => {
+    // Shown by the page or by a pushed reset in the worker, whichever comes first; the other skips it.
+    const shown = db.createObjectStore('limitShown', { keyPath: ['itemId', 'at'] });
+    shown.createIndex('byAt', 'at');
   },
 ];
 

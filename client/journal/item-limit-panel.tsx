@@ -4,7 +4,7 @@ import { createMemo, For, Show } from 'solid-js';
 import { openLimitWindows } from '../../shared/domain/journal-limits';
 import type { Trade } from '../../shared/domain/journal-trade';
 import type { CatalogueItem } from '../db/records';
-import { InAppOnlyNote, LimitCountdown } from './limit-countdown';
+import { LimitAlertsNote, LimitCountdown } from './limit-countdown';
 
 export interface ItemLimitPanelProps {
   item: CatalogueItem;
@@ -25,7 +25,7 @@ export function ItemLimitPanel(props: ItemLimitPanelProps) {
       <h2 id="limit-title">Buy limit</h2>
       <Show when={windows().length > 0} fallback={<p class="muted" style={{ margin: 0 }}>Limit {props.item.limit?.toLocaleString('en-GB') ?? '?'} per 4 hours: no window open.</p>}>
         <For each={windows()}>{(window) => <LimitCountdown window={window} />}</For>
-        <InAppOnlyNote />
+        <LimitAlertsNote />
       </Show>
       <A href={`/journal?item=${props.item.id}`}>Log a trade</A>
     </section>

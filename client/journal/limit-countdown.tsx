@@ -1,5 +1,6 @@
 // One open buy-limit window: bought so far against the limit, how many remain ("?" when the
 // limit is unknown), and the reset as a clock time and a countdown ticking each second.
+import { A } from '@solidjs/router';
 import { Show } from 'solid-js';
 import { formatCountdown, type LimitWindow } from '../../shared/domain/journal-limits';
 import { formatClock } from '../lib/format-time';
@@ -22,7 +23,7 @@ export function LimitCountdown(props: { window: LimitWindow }) {
   );
 }
 
-/** Said wherever a countdown shows: there is no push yet, so a reset only shows here. */
-export function InAppOnlyNote() {
-  return <p class="muted" style={{ margin: 0, 'font-size': '0.8rem' }}>The countdown runs in the app only: no notification is sent when a limit resets yet.</p>;
+/** Said beside a countdown: where to ask to be told of the reset. */
+export function LimitAlertsNote() {
+  return <p class="muted" style={{ margin: 0, 'font-size': '0.8rem' }}>To be told when a limit resets, tick “Notify me” on <A href="/limits">Buy limits</A>.</p>;
 }

@@ -3,7 +3,8 @@ import { A } from '@solidjs/router';
 import { createMemo, For, Show } from 'solid-js';
 import { openLimitWindows } from '../../shared/domain/journal-limits';
 import { useAppData } from '../app-context';
-import { InAppOnlyNote, LimitCountdown } from '../journal/limit-countdown';
+import { LimitCountdown } from '../journal/limit-countdown';
+import { LimitAlertsSetting } from '../journal/limit-alerts-setting';
 import { itemPath } from '../lib/item-path';
 
 export default function LimitsPage() {
@@ -12,7 +13,7 @@ export default function LimitsPage() {
   return (
     <div class="item-page journal-page">
       <h1>Buy limits</h1>
-      <InAppOnlyNote />
+      <LimitAlertsSetting />
       <ul class="trade-list" aria-label="Open limit windows">
         <For each={windows()} fallback={<li class="muted">No limit window is open. A window opens with the first buy you log.</li>}>
           {(window) => {

@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { listFired, putAlert } from '../db/alerts';
+import { claimLimitResets } from '../db/limit-shown';
 import { openTestDb } from '../db/test-db';
 import { alertTarget, handleAlertPush, openAlertTarget, type AlertPushDeps } from './alert-push';
 
@@ -29,6 +30,16 @@ describe('a pushed alert in the service worker', () => {
     expect(shown[0]?.options).toMatchObject({ tag: 'alert-whip1', body: 'Now 1,400,000 gp · price 1,400,000 gp', data: { alertId: 'whip1', itemId: 4151, seq: 77, price: 1_400_000 } });
     expect((await listFired(db)).map((f) => `${f.alertId}@${f.seq}:${f.source}`)).toEqual(['whip1@77:push']);
     expect(told).toEqual([{ type: 'alert-shown', tag: 'alert-whip1', alertId: 'whip1', seq: 77 }]);
+    db.close();
+  });
+
+  it('shows a pushed buy-limit reset under the device\'s tag and marks it told, so an open tab does not tell it again', async () => {
+    const { db, shown, told, deps } = await world();
+    await handleAlertPush(JSON.stringify({ type: 'limit-reset', itemId: 4151, at: 1_800_000_000 }), deps);
+    expect(shown).toEqual([{ title: 'Abyssal whip: buy limit reset', options: expect.objectContaining({ tag: 'limit-4151', body: 'Its 4-hour window ended: you can buy all 70 again.', data: { itemId: 4151, at: 1_800_000_000 } }) }]);
+    expect(told).toEqual([{ type: 'alert-shown', tag: 'limit-4151', alertId: null, seq: null }]);
+    expect(await claimLimitResets(db, [{ itemId: 4151, at: 1_800_000_000 }], 1_800_000_000)).toEqual([]);
+    expect(await listFired(db)).toEqual([]);
     db.close();
   });
 

@@ -1,7 +1,12 @@
 // What the service worker does with an alert: a push from the server (a FiredAlert as JSON) is
 // recorded in the device's fired history, so an open tab does not show the same firing again, and
-// shown with the tag the device would use; a click on an alert's notification opens its item.
+// shown with the tag the device would use; a click on an alert's notification opens its item. A
+// buy-limit reset's push is marked as told (so an open tab does not tell it again) and shown as the
+// device shows it (tag `limit-<itemId>`).
 import { FiredAlertSchema } from '../../shared/protocol/alerts';
+import { LimitResetPushSchema, type LimitResetPush } from '../../shared/protocol/push';
+import { claimLimitResets } from '../db/limit-shown';
+import { limitResetNotification } from '../journal/limit-text';
 import { isStoredAlert, recordFired } from '../db/alerts';
 import { isCatalogueItem } from '../db/records';
 import type { GeDb } from '../db/schema';
@@ -28,7 +33,10 @@ function readJson(text: string | null): unknown {
  * so one that cannot be read still says something. The history write never holds the notification back.
  */
 export async function handleAlertPush(text: string | null, deps: AlertPushDeps): Promise<void> {
-  const parsed = FiredAlertSchema.safeParse(readJson(text));
+  const json = readJson(text);
+  const reset = LimitResetPushSchema.safeParse(json);
+  if (reset.success) return handleLimitResetPush(reset.data, deps);
+  const parsed = FiredAlertSchema.safeParse(json);
   if (!parsed.success) {
     await deps.showNotification('GE Tracker', { tag: 'alert-unknown', body: 'A price alert fired. Open the app to see it.' });
     await deps.tellClients({ type: ALERT_SHOWN_MESSAGE, tag: 'alert-unknown', alertId: null, seq: null });
@@ -49,6 +57,23 @@ export async function handleAlertPush(text: string | null, deps: AlertPushDeps):
   const note = alertNotification(fired, itemName, rule);
   await deps.showNotification(note.title, note.options);
   await deps.tellClients({ type: ALERT_SHOWN_MESSAGE, tag: note.options.tag, alertId: fired.alertId, seq: fired.seq });
+}
+
+/** Shown even when an open tab told it first: the same tag replaces that one, and every push must show something. */
+async function handleLimitResetPush(reset: LimitResetPush, deps: AlertPushDeps): Promise<void> {
+  let itemName: string | null = null;
+  let limit: number | null = null;
+  try {
+    const db = await deps.openDb();
+    const item = await db.get('items', reset.itemId);
+    if (isCatalogueItem(item)) ({ name: itemName, limit } = item);
+    await claimLimitResets(db, [{ itemId: reset.itemId, at: reset.at }], Math.floor(Date.now() / 1000));
+  } catch {
+    // The device's database is unavailable: the reset still shows.
+  }
+  const note = limitResetNotification(reset.itemId, reset.at, itemName, limit);
+  await deps.showNotification(note.title, note.options);
+  await deps.tellClients({ type: ALERT_SHOWN_MESSAGE, tag: note.options.tag, alertId: null, seq: null });
 }
 
 /** The page an alert's notification opens: its item, or the alerts page when it names none. */

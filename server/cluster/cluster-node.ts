@@ -42,6 +42,8 @@ export interface ClusterNode {
   instanceId: string;
   start(): void;
   status(): ClusterStatus;
+  /** Whether this instance holds the lease now (it syncs, evaluates alerts and sends pushes). */
+  leading(): boolean;
   stop(): Promise<void>;
 }
 
@@ -92,6 +94,7 @@ export function createClusterNode(deps: ClusterNodeDeps): ClusterNode {
       reader.start();
       lease.start();
     },
+    leading: () => lease.state().role === 'leader',
     status() {
       const status: ClusterStatus = { instance: instanceId, ...lease.state(), redis: leaseRedis.status === 'ready' ? 'up' : 'down', log: reader.status() };
       const { metrics } = deps;

@@ -14,12 +14,13 @@ import { PUSH_OFF_REASON } from '../push/vapid-keys';
 import {
   countSubscriptionsFrom, deleteSubscription, findSubscription, registerSubscription, replaceRules, type PushSubscriptionRecord,
 } from '../store/push-subscriptions-repo';
+import type { LimitReset } from '../../shared/domain/limit-resets';
 import type { AlertRule } from '../../shared/protocol/alerts';
 import { RegisterPushBodySchema, ReplaceRulesBodySchema, type PushSubscriptionAnswer } from '../../shared/protocol/push';
 import { readJsonBody } from './json-body';
 import { validate, validateBody } from './validate';
 
-/** 50 rules of a few hundred bytes each, with room to spare. */
+/** 50 rules of a few hundred bytes each and 100 resets of about 30, with room to spare. */
 const MAX_BODY_BYTES = 32_768;
 const parseRegister = validateBody(RegisterPushBodySchema);
 const parseReplace = validateBody(ReplaceRulesBodySchema);
@@ -36,13 +37,16 @@ function sameSecret(given: string, held: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-export function registerPushRoutes(router: Router, deps: Pick<AppDeps, 'db' | 'config' | 'now' | 'push'>): void {
+export function registerPushRoutes(router: Router, deps: Pick<AppDeps, 'db' | 'config' | 'now' | 'push' | 'limitResetsChanged'>): void {
   const nowSeconds = () => Math.floor(deps.now() / 1000);
   const requireOn = (): string => {
     if (deps.push?.enabled !== true) throw new HttpError(404, 'push_disabled', deps.push?.reason ?? PUSH_OFF_REASON);
     return deps.push.publicKey;
   };
-  const requireItems = (rules: readonly AlertRule[]) => requireKnownItems(deps.db, [...new Set(rules.map((rule) => rule.itemId))]);
+  const requireItems = (rules: readonly AlertRule[], resets: readonly LimitReset[]) =>
+    requireKnownItems(deps.db, [...new Set([...rules, ...resets].map((named) => named.itemId))]);
+  /** The resets changed through this instance: its timer looks again (other instances' changes it finds by polling). */
+  const resetsChanged = () => deps.limitResetsChanged?.();
 
   /** The subscription named in the path, when the request proves it holds it. */
   const requireHolder = async (ctx: Context): Promise<PushSubscriptionRecord> => {
@@ -69,7 +73,7 @@ export function registerPushRoutes(router: Router, deps: Pick<AppDeps, 'db' | 'c
     const { endpoint, keys } = body.subscription;
     const refused = refuseEndpoint(endpoint, deps.config.push.endpointHosts);
     if (refused !== null) throw new HttpError(400, 'endpoint_not_allowed', refused);
-    await requireItems(body.rules);
+    await requireItems(body.rules, body.limitResets);
     const id = subscriptionId(endpoint);
     const existing = await findSubscription(deps.db, id);
     if (existing !== undefined && !sameSecret(keys.auth, existing.auth)) {
@@ -79,10 +83,11 @@ export function registerPushRoutes(router: Router, deps: Pick<AppDeps, 'db' | 'c
     if (existing === undefined && (await countSubscriptionsFrom(deps.db, ctx.ip)) >= cap) {
       throw new HttpError(429, 'too_many_subscriptions', `this address holds ${cap} push subscriptions already (PUSH_MAX_SUBSCRIPTIONS_PER_IP)`);
     }
-    const { created } = await registerSubscription(deps.db, {
-      id, endpoint, p256dh: keys.p256dh, auth: keys.auth, clientAddress: ctx.ip, rules: body.rules, now: nowSeconds(),
+    const { created, limitResets } = await registerSubscription(deps.db, {
+      id, endpoint, p256dh: keys.p256dh, auth: keys.auth, clientAddress: ctx.ip, rules: body.rules, limitResets: body.limitResets, now: nowSeconds(),
     });
-    const answer: PushSubscriptionAnswer = { id, rules: body.rules.length, created };
+    resetsChanged();
+    const answer: PushSubscriptionAnswer = { id, rules: body.rules.length, limitResets, created };
     ctx.status = created ? 201 : 200;
     ctx.body = answer;
   });
@@ -91,9 +96,11 @@ export function registerPushRoutes(router: Router, deps: Pick<AppDeps, 'db' | 'c
     requireOn();
     const record = await requireHolder(ctx);
     const body = parseReplace(await readJsonBody(ctx, MAX_BODY_BYTES));
-    await requireItems(body.rules);
-    if (!(await replaceRules(deps.db, record.id, body.rules, nowSeconds()))) throw new HttpError(404, 'unknown_subscription', `no push subscription ${record.id}`);
-    const answer: PushSubscriptionAnswer = { id: record.id, rules: body.rules.length, created: false };
+    await requireItems(body.rules, body.limitResets);
+    const replaced = await replaceRules(deps.db, record.id, body.rules, body.limitResets, nowSeconds());
+    if (replaced === null) throw new HttpError(404, 'unknown_subscription', `no push subscription ${record.id}`);
+    resetsChanged();
+    const answer: PushSubscriptionAnswer = { id: record.id, rules: body.rules.length, limitResets: replaced.limitResets, created: false };
     ctx.body = answer;
   });
 

@@ -35,8 +35,18 @@ export interface PushSenderDeps {
   now?: () => number;
 }
 
+/** What one push carries, and what the logs name it by. */
+export interface PushMessage {
+  payload: object;
+  topic: string;
+  urgency: 'normal' | 'high';
+  about: Record<string, unknown>;
+}
+
 export interface PushSender {
   send(target: PushTarget, alert: FiredAlert): void;
+  /** Any other push (a buy-limit reset). */
+  sendMessage(target: PushTarget, message: PushMessage): void;
   /** Resolves when nothing is queued, waiting or in flight. */
   idle(): Promise<void>;
   close(): void;
@@ -52,8 +62,12 @@ export function alertTopic(alertId: string): string {
 
 interface Job {
   target: PushTarget;
-  alert: FiredAlert;
+  message: PushMessage;
   attempt: number;
+}
+
+function alertMessage(alert: FiredAlert): PushMessage {
+  return { payload: alert, topic: alertTopic(alert.alertId), urgency: alert.kind === 'dump' ? 'high' : 'normal', about: { alert: alert.alertId, seq: alert.seq } };
 }
 
 function retryAfterMs(headers: Record<string, string | string[] | undefined> | undefined, now: number): number | null {
@@ -90,7 +104,7 @@ export function createPushSender(deps: PushSenderDeps): PushSender {
   };
   const giveUp = (job: Job, reason: string, detail?: unknown): void => {
     metrics.pushesFailed.inc({ reason });
-    logger.warn({ subscription: job.target.id, alert: job.alert.alertId, seq: job.alert.seq, reason, detail }, 'push given up');
+    logger.warn({ subscription: job.target.id, ...job.message.about, reason, detail }, 'push given up');
   };
   const enqueue = (job: Job): void => {
     if (closed) return;
@@ -109,11 +123,11 @@ export function createPushSender(deps: PushSenderDeps): PushSender {
     try {
       await webpush.sendNotification(
         { endpoint: job.target.endpoint, keys: job.target.keys },
-        JSON.stringify(job.alert),
+        JSON.stringify(job.message.payload),
         {
           TTL: config.ttlSeconds,
-          urgency: job.alert.kind === 'dump' ? 'high' : 'normal',
-          topic: alertTopic(job.alert.alertId),
+          urgency: job.message.urgency,
+          topic: job.message.topic,
           vapidDetails: deps.vapid,
           timeout: config.timeoutMs,
           ...(deps.agent === undefined ? {} : { agent: deps.agent }),
@@ -151,7 +165,8 @@ export function createPushSender(deps: PushSenderDeps): PushSender {
   }
 
   return {
-    send: (target, alert) => enqueue({ target, alert, attempt: 0 }),
+    send: (target, alert) => enqueue({ target, message: alertMessage(alert), attempt: 0 }),
+    sendMessage: (target, message) => enqueue({ target, message, attempt: 0 }),
     idle: () => new Promise<void>((resolve) => {
       waiters.push(resolve);
       settleIdle();

@@ -16,6 +16,7 @@ import type { AlertState, FiredAlert } from '../../shared/protocol/alerts';
 import type { PushConfig } from '../config-push';
 import { createRuleIndex, statesOf, type IndexedSubscription, type RuleIndex } from './rule-index';
 import { createPushSender, type PushSender, type VapidIdentity } from './push-sender';
+import { createLimitResetTimer } from './limit-reset-timer';
 
 /** Syncs waiting to be evaluated; beyond it the oldest is skipped (its rules see the next one). */
 const MAX_WAITING_SYNCS = 5;
@@ -30,6 +31,10 @@ export interface PushServiceDeps {
   metrics: Metrics;
   /** Tests only: reaches a stand-in push service with a self-signed certificate. */
   agent?: Agent;
+  /** Whether this instance sends buy-limit resets (cluster mode: while it leads); always by default. */
+  leading?: () => boolean;
+  /** Unix milliseconds; Date.now by default. */
+  now?: () => number;
 }
 
 export interface AlertPushService {
@@ -37,6 +42,10 @@ export interface AlertPushService {
   onCommitted(committed: CommittedChanges): void;
   /** A window was stored: the references alerts compare against are read again. */
   onWindow(window: WindowCommitted): void;
+  /** Starts the timer that pushes buy-limit resets when they come due. */
+  start(): void;
+  /** A device's buy-limit resets changed through this instance. */
+  limitResetsChanged(): void;
   /** Resolves when every sync handed over so far has been evaluated and its pushes sent or given up. */
   idle(): Promise<void>;
   close(): void;
@@ -107,6 +116,10 @@ export function createPushService(deps: PushServiceDeps): AlertPushService {
     },
   });
 
+  const limitResets = createLimitResetTimer({
+    db, sender, leading: deps.leading ?? (() => true), now: deps.now ?? Date.now, logger, metrics,
+  });
+
   /** Learns of the subscriptions changed through any instance since the last look. */
   const refresh = async (): Promise<void> => {
     const current = await readPushRevision(db);
@@ -168,16 +181,20 @@ export function createPushService(deps: PushServiceDeps): AlertPushService {
         references = await readAlertReferences(db);
       }, `${window.timestep} window ${window.timestamp}`);
     },
+    start: () => limitResets.start(),
+    limitResetsChanged: () => limitResets.poke(),
     async idle() {
       let seen: Promise<void>;
       do {
         seen = chain;
         await seen;
+        await limitResets.idle();
         await sender.idle();
       } while (seen !== chain);
     },
     close() {
       closed = true;
+      limitResets.stop();
       sender.close();
     },
   };

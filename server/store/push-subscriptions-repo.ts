@@ -3,7 +3,9 @@
 // what changed through any instance by asking for what is newer than the revision it holds.
 import { z } from 'zod';
 import { AlertRulesSchema, AlertStateSchema, type AlertRule, type AlertState } from '../../shared/protocol/alerts';
+import type { LimitReset } from '../../shared/domain/limit-resets';
 import type { Db } from './db';
+import { writeLimitResets } from './limit-resets-repo';
 
 export interface PushSubscriptionRecord {
   id: string;
@@ -17,6 +19,8 @@ export interface PushSubscriptionRecord {
 }
 
 export interface RegisterInput extends Pick<PushSubscriptionRecord, 'id' | 'endpoint' | 'p256dh' | 'auth' | 'clientAddress' | 'rules'> {
+  /** The buy-limit resets the device waits for: they replace those held (the past ones are not kept). */
+  limitResets: readonly LimitReset[];
   /** Unix seconds. */
   now: number;
 }
@@ -62,13 +66,14 @@ export async function countSubscriptionsFrom(db: Db, clientAddress: string): Pro
  * kept, a rule edited since starts afresh by itself). A refresh that changes nothing leaves the
  * revision alone: the app sends its subscription on every start.
  */
-export async function registerSubscription(db: Db, input: RegisterInput): Promise<{ created: boolean }> {
+export async function registerSubscription(db: Db, input: RegisterInput): Promise<{ created: boolean; limitResets: number }> {
   const rules = JSON.stringify(input.rules);
   return db.transaction().execute(async (trx) => {
     const existing = await trx.selectFrom('push_subscriptions').select(['p256dh', 'auth', 'rules']).where('id', '=', input.id).executeTakeFirst();
+    // The resets are read by time, not through the revision: a refresh that changes only them leaves it alone.
     if (existing !== undefined && existing.p256dh === input.p256dh && existing.auth === input.auth && existing.rules === rules) {
       await trx.updateTable('push_subscriptions').set({ updated_at: input.now }).where('id', '=', input.id).execute();
-      return { created: false };
+      return { created: false, limitResets: await writeLimitResets(trx, input.id, input.limitResets, input.now) };
     }
     const revision = await nextRevision(trx);
     await trx
@@ -79,21 +84,24 @@ export async function registerSubscription(db: Db, input: RegisterInput): Promis
       })
       .onConflict((oc) => oc.column('id').doUpdateSet({ p256dh: input.p256dh, auth: input.auth, rules, revision, updated_at: input.now }))
       .execute();
-    return { created: existing === undefined };
+    return { created: existing === undefined, limitResets: await writeLimitResets(trx, input.id, input.limitResets, input.now) };
   });
 }
 
-export async function replaceRules(db: Db, id: string, rules: AlertRule[], now: number): Promise<boolean> {
+/** Replaces the rules and the resets; null when there is no such subscription (nothing changed). */
+export async function replaceRules(db: Db, id: string, rules: AlertRule[], limitResets: readonly LimitReset[], now: number): Promise<{ limitResets: number } | null> {
   return db.transaction().execute(async (trx) => {
     const revision = await nextRevision(trx);
     const result = await trx.updateTable('push_subscriptions').set({ rules: JSON.stringify(rules), revision, updated_at: now }).where('id', '=', id).executeTakeFirst();
-    return result.numUpdatedRows > 0n;
+    if (result.numUpdatedRows === 0n) return null;
+    return { limitResets: await writeLimitResets(trx, id, limitResets, now) };
   });
 }
 
 export async function deleteSubscription(db: Db, id: string): Promise<boolean> {
   return db.transaction().execute(async (trx) => {
     await nextRevision(trx);
+    await trx.deleteFrom('push_limit_resets').where('subscription_id', '=', id).execute();
     const result = await trx.deleteFrom('push_subscriptions').where('id', '=', id).executeTakeFirst();
     return result.numDeletedRows > 0n;
   });

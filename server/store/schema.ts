@@ -104,6 +104,13 @@ export interface PushSubscriptionsTable {
   updated_at: number;
 }
 
+/** A buy-limit reset a device waits for: pushed once when `at` (unix seconds) comes, then deleted. */
+export interface PushLimitResetsTable {
+  subscription_id: string;
+  item_id: number;
+  at: number;
+}
+
 export interface Database {
   items: ItemsTable;
   latest_prices: LatestPricesTable;
@@ -115,4 +122,5 @@ export interface Database {
   push_keys: PushKeysTable;
   push_state: PushStateTable;
   push_subscriptions: PushSubscriptionsTable;
+  push_limit_resets: PushLimitResetsTable;
 }

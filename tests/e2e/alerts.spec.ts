@@ -3,10 +3,9 @@
 // with the app closed, a push delivered to the real service worker (the DevTools protocol's
 // ServiceWorker.deliverPushMessage: this network cannot reach a vendor push service) is shown and
 // recorded, and its click opens the item.
-import { createECDH, randomBytes } from 'node:crypto';
 import type { Page, Worker } from '@playwright/test';
 import { expect, expectItemRows, findItem, itemTable, test, waitForServiceWorkerControl, WHIP } from '../helpers/e2e-app';
-import { addAlert, addWhipAlert, pushWithAppClosed, ruleIdFor, secondsNow, serviceWorker } from '../helpers/e2e-alerts';
+import { addAlert, addWhipAlert, pushWithAppClosed, ruleIdFor, secondsNow, serviceWorker, stubPushManager } from '../helpers/e2e-alerts';
 import { startE2eServer } from '../helpers/e2e-server';
 import { devicePrices, expectLive, liveTest } from '../helpers/live-e2e';
 
@@ -191,30 +190,8 @@ test('with push on, the device registers its subscription and rules on start, re
   const server = await startE2eServer({ env: { VAPID_SUBJECT: 'mailto:ops@ge-tracker.example', PUSH_ENDPOINT_HOSTS: '127.0.0.1' } });
   try {
     await context.grantPermissions(['notifications'], { origin: server.url });
-    // The vendor's push service cannot be reached from here: subscribe() answers with a stand-in
-    // endpoint and real-looking keys (a P-256 public key and a 16-byte auth secret).
-    const keys = { p256dh: createECDH('prime256v1').generateKeys().toString('base64url'), auth: randomBytes(16).toString('base64url') };
     const endpoint = 'https://127.0.0.1:9/push/stand-in-device';
-    await page.addInitScript(
-      ({ endpoint, p256dh, auth }) => {
-        let current: PushSubscription | null = null;
-        PushManager.prototype.subscribe = async function (options?: PushSubscriptionOptionsInit) {
-          const key = options?.applicationServerKey;
-          const subscription = {
-            endpoint,
-            expirationTime: null,
-            options: { userVisibleOnly: options?.userVisibleOnly === true, applicationServerKey: key instanceof Uint8Array ? key.buffer : null },
-            getKey: () => null,
-            toJSON: () => ({ endpoint, expirationTime: null, keys: { p256dh, auth } }),
-            unsubscribe: async () => ((current = null), true),
-          };
-          current = subscription as unknown as PushSubscription;
-          return current;
-        };
-        PushManager.prototype.getSubscription = async () => current;
-      },
-      { endpoint, ...keys },
-    );
+    const keys = await stubPushManager(page, endpoint);
     const sent: string[] = [];
     page.on('response', async (response) => {
       const url = new URL(response.url());

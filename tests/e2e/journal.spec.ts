@@ -34,9 +34,9 @@ test('offline, a logged buy and sell show the profit after tax and the limit cou
   await page.goto(WHIP.path);
   await expect(page.getByText('Bought 10 of 70 · 60 left')).toBeVisible();
   await expect(page.getByRole('timer', { name: 'Limit resets' })).toHaveText(/^Resets at .+, in (3h 59m|4h 00m)$/);
-  await expect(page.getByText('The countdown runs in the app only')).toBeVisible();
-  await page.goto('/limits');
+  await page.getByRole('link', { name: 'Buy limits' }).click();
   await expect(page.getByRole('list', { name: 'Open limit windows' })).toContainText(`${WHIP.name}Bought 10 of 70 · 60 left`);
+  await expect(page.getByRole('checkbox', { name: 'Notify me when a buy limit resets' })).not.toBeChecked();
 
   // The phone starts on the four-column preset; Left is in Flip (and All).
   await page.goto('/?limit=left&cols=flip');

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe } from 'vitest';
 import { loadConfig } from '../../server/config';
 import { createMetrics } from '../../server/metrics';
-import { startServer, type RunningServer } from '../../server/start';
+import { startServer, type RunningServer, type StartOptions } from '../../server/start';
 import { readStreamState } from '../../server/store/stream-state';
 import { postgresEngine, unavailable as postgresUnavailable } from './store-engines';
 import { redisUnavailable, startTestRedis, type TestRedis } from './redis-server';
@@ -59,8 +59,8 @@ export function describeCluster(title: string, body: (createDatabase: () => Prom
   });
 }
 
-/** `overrides` go on top of the test cluster's environment for every instance. */
-export async function startTestCluster(databaseUrl: string, count: number, overrides: Record<string, string> = {}): Promise<TestCluster> {
+/** `overrides` go on top of the test cluster's environment for every instance; `options` into each instance's start. */
+export async function startTestCluster(databaseUrl: string, count: number, overrides: Record<string, string> = {}, options: StartOptions = {}): Promise<TestCluster> {
   const redis = await startTestRedis();
   const wiki = await startFakeWiki();
   const env = {
@@ -83,7 +83,7 @@ export async function startTestCluster(databaseUrl: string, count: number, overr
   const instances: RunningServer[] = [];
   const startInstance = async (extra: Record<string, string> = {}): Promise<RunningServer> => {
     const config = loadConfig({ ...env, ...extra, INSTANCE_ID: `i${instances.length}`, USER_AGENT: `ge-test/i${instances.length}` });
-    const running = await startServer(config, { metrics: createMetrics({ defaults: false }), backfillHistory: null });
+    const running = await startServer(config, { metrics: createMetrics({ defaults: false }), backfillHistory: null, ...options });
     instances.push(running);
     return running;
   };

@@ -1,5 +1,7 @@
 // What the alert browser tests share: filling in the alert form, reading the device's rule ids,
-// and reaching the service worker's registration through the DevTools protocol.
+// reaching the service worker's registration through the DevTools protocol, and a stand-in for
+// the vendor's push service.
+import { createECDH, randomBytes } from 'node:crypto';
 import type { BrowserContext, CDPSession, Page, Worker } from '@playwright/test';
 import { expect, expectItemRows, waitForServiceWorkerControl, WHIP } from './e2e-app';
 
@@ -76,4 +78,33 @@ export async function pushWithAppClosed(context: BrowserContext, page: Page, ori
   const cdp = await context.newCDPSession(blank);
   const registration = await registrationId(cdp, origin);
   await cdp.send('ServiceWorker.deliverPushMessage', { origin, registrationId: registration, data: JSON.stringify(payload) });
+}
+
+/**
+ * The vendor's push service cannot be reached from here: PushManager.subscribe answers with a
+ * stand-in `endpoint` and real-looking keys (a P-256 public key and a 16-byte auth secret), returned.
+ */
+export async function stubPushManager(page: Page, endpoint: string): Promise<{ p256dh: string; auth: string }> {
+  const keys = { p256dh: createECDH('prime256v1').generateKeys().toString('base64url'), auth: randomBytes(16).toString('base64url') };
+  await page.addInitScript(
+    ({ endpoint, p256dh, auth }) => {
+      let current: PushSubscription | null = null;
+      PushManager.prototype.subscribe = async function (options?: PushSubscriptionOptionsInit) {
+        const key = options?.applicationServerKey;
+        const subscription = {
+          endpoint,
+          expirationTime: null,
+          options: { userVisibleOnly: options?.userVisibleOnly === true, applicationServerKey: key instanceof Uint8Array ? key.buffer : null },
+          getKey: () => null,
+          toJSON: () => ({ endpoint, expirationTime: null, keys: { p256dh, auth } }),
+          unsubscribe: async () => ((current = null), true),
+        };
+        current = subscription as unknown as PushSubscription;
+        return current;
+      };
+      PushManager.prototype.getSubscription = async () => current;
+    },
+    { endpoint, ...keys },
+  );
+  return keys;
 }

@@ -1,0 +1,49 @@
+// Buy-limit resets in cluster mode: a device registers through a follower, and the reset is pushed
+// once, by the leader alone (it evaluates alerts and sends; a follower's timer sends nothing).
+import { expect, it } from 'vitest';
+import { listLimitResets } from '../../server/store/limit-resets-repo';
+import { closeAfterAll, describeCluster, startTestCluster, type TestCluster } from '../helpers/cluster-harness';
+import { startPushStandIn, type PushStandIn } from '../helpers/push-standin';
+import { waitFor } from '../helpers/wait-for';
+
+let cluster: TestCluster | undefined;
+let standIn: PushStandIn | undefined;
+closeAfterAll(() => cluster);
+
+const resetsSent = async (instance: TestCluster['instances'][number]) =>
+  /ge_alerts_fired_total\{kind="limit-reset"\} (\d+)/.exec(await instance.metrics.registry.getSingleMetricAsString('ge_alerts_fired_total'))?.[1] ?? '0';
+
+describeCluster('buy-limit resets in a cluster', (createDatabase) => {
+  it('are pushed once, by the leader only, though registered through a follower', async () => {
+    standIn = await startPushStandIn();
+    try {
+      cluster = await startTestCluster(await createDatabase(), 2, { VAPID_SUBJECT: 'mailto:ops@ge-tracker.example', PUSH_ENDPOINT_HOSTS: '127.0.0.1' }, { pushAgent: standIn.agent });
+      const leader = await cluster.synced();
+      const follower = cluster.instances.find((instance) => instance !== leader)!;
+      const phone = standIn.subscription('phone');
+      const at = Math.floor(Date.now() / 1000) + 1;
+      const res = await fetch(`${follower.url}/api/v1/push/subscriptions`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ subscription: { endpoint: phone.endpoint, keys: phone.keys }, rules: [], limitResets: [{ itemId: 4151, at }] }),
+      });
+      expect(res.status).toBe(201);
+      const { id } = (await res.json()) as { id: string };
+      await waitFor('the reset\'s time to come', () => Date.now() >= (at + 1) * 1000, 5000);
+      // The follower looks with the reset due and leaves it: it does not lead.
+      follower.push!.limitResetsChanged();
+      await follower.push!.idle();
+      expect(await resetsSent(follower)).toBe('0');
+      // The leader finds it by polling the store within CHECK_EVERY_MS; told, it looks at once.
+      leader.push!.limitResetsChanged();
+      await waitFor('the reset to be pushed', () => standIn!.pushes.length >= 1, 10_000);
+      await Promise.all([leader.push!.idle(), follower.push!.idle()]);
+      expect(standIn.pushes).toHaveLength(1);
+      expect(standIn.open(standIn.pushes[0]!, phone)).toEqual({ type: 'limit-reset', itemId: 4151, at });
+      expect([await resetsSent(leader), await resetsSent(follower)]).toEqual(['1', '0']);
+      expect(await listLimitResets(leader.store.db, id)).toEqual([]);
+    } finally {
+      await standIn.close();
+    }
+  });
+});
