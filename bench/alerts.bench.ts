@@ -141,6 +141,7 @@ async function main(): Promise<void> {
       'target p50 ms': 20,
       result: percentile(e.times, 50) <= 20 ? 'ok' : 'MISSED',
     }]);
+    if (process.env.ALERTS_PARTS === 'evaluation') return;
     const off = await streamLatency(market, null, dir);
     const on = await streamLatency(market, rules, dir);
     printTable(`sync to stream, one client, ${STREAM_RUNS} syncs each`, [['alerts off', off], ['alerts on', on]].map(([name, r]) => {
