@@ -9,7 +9,7 @@ import { AlertRuleSchema, type AlertRule, type AlertState } from '../../shared/p
 import { GE_TAX_INCREASED } from '../../shared/domain/tax';
 import type { CommittedChanges } from '../change-feed';
 import type { AlertReference } from '../store/alert-market-query';
-import { evaluateChanges } from './push-service';
+import { evaluateChanges } from './evaluate-changes';
 import { createRuleIndex, statesOf } from './rule-index';
 
 const T0 = GE_TAX_INCREASED + 86_400;
@@ -72,7 +72,7 @@ describe('evaluating the server\'s index', () => {
     expect(serverFired.length).toBeGreaterThan(20);
     expect(serverFired.sort()).toEqual(deviceFired.sort());
     devices.forEach((rules, d) => {
-      const server = statesOf(index.rulesFor(rules[0]!.itemId).find((entry) => entry.subscription.id === `d${d}`)!.subscription);
+      const server = statesOf(index.subscription(`d${d}`)!);
       for (const rule of rules) {
         const device = deviceStates[d]![rule.id];
         if (device === undefined) expect(server[rule.id]?.seq).toBe(-1);
