@@ -156,7 +156,7 @@ async function main(): Promise<void> {
     const e = await evaluation(market, rules, dir);
     printTable(`alert evaluation (${market.source} latest-series), ${DEVICES} devices x ${RULES} rules, ${RUNS} syncs, each through both layouts in turn`, [
       ['rows of objects (before, 747fcc5)', e.rowTimes, e.rowCpuTimes],
-      ['columns per item (now)', e.times, e.cpuTimes],
+      ['packed rows per item (now)', e.times, e.cpuTimes],
     ].map(([name, times, cpuTimes]) => {
       const t = times as number[];
       const c = cpuTimes as number[];

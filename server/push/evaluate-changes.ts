@@ -1,12 +1,12 @@
 // The server's side of shared/domain/alerts/evaluate-alerts.ts: the same state machine as
-// evaluateRule, run over the rows of the index's columns (rule-index.ts), the rules of one changed
+// evaluateRule, run over the rows of the index's packed arrays (rule-index.ts), the rules of one changed
 // item at a time. Every branch below is one of evaluateRule's, in its order; evaluate-changes.test.ts
 // holds the two to the same firings and states.
 import type { CommittedChanges } from '../change-feed';
 import type { AlertReference } from '../store/alert-market-query';
 import { readItem, type AlertMarketItem } from '../../shared/domain/alerts/alert-market';
 import type { FiredAlert } from '../../shared/protocol/alerts';
-import type { IndexedSubscription, ItemBucket, RuleIndex } from './rule-index';
+import { B, BYTES, F, FLOATS, type IndexedSubscription, type ItemBucket, type RuleIndex } from './rule-index';
 import { createReadingTable, type ReadingTable } from './reading-codes';
 
 const NO_REFERENCE: AlertReference = { window5m: null, avg1h: null, avg24h: null, volume24h: null };
@@ -21,45 +21,46 @@ export interface Evaluated {
 function evaluateBucket(b: ItemBucket, table: ReadingTable, seq: number, time: number, result: Evaluated): void {
   const { value, tradeTime, gate, fresh } = table;
   const generation = table.generation();
-  for (let i = 0; i < b.length; i += 1) {
-    if (seq <= b.seq[i]!) continue;
-    b.seq[i] = seq;
-    const wasArmed = b.armed[i]!;
-    const hadPending = !Number.isNaN(b.pendingSeq[i]!);
+  const { floats: f, bytes: y } = b;
+  for (let i = 0, at = 0, by = 0; i < b.length; i += 1, at += FLOATS, by += BYTES) {
+    if (seq <= f[at + F.seq]!) continue;
+    f[at + F.seq] = seq;
+    const wasArmed = y[by + B.armed]!;
+    const hadPending = !Number.isNaN(f[at + F.pendingSeq]!);
     let armed = wasArmed;
     // What the state becomes when nothing fires: NaN clears the pending sync, `keep` keeps it.
     let pendingSeq = NaN;
     let pendingTime = NaN;
     let keep = false;
     let fires = false;
-    const code = b.code[i]!;
-    if (time < b.expiresAt[i]!) {
+    const code = y[by + B.code]!;
+    if (time < f[at + F.expiresAt]!) {
       if (fresh[code] !== generation) table.read(code);
       const v = value[code]!;
       // A value that is unknown (NaN) neither holds nor re-arms: the state moves on unchanged, as for a null reading.
-      const above = b.above[i] === 1;
-      const holds = (above ? v >= b.holdAt[i]! : v <= b.holdAt[i]!) && gate[code] === 1;
-      if (above ? v < b.rearmAt[i]! : v > b.rearmAt[i]!) armed = 1;
+      const above = y[by + B.above] === 1;
+      const holds = (above ? v >= f[at + F.holdAt]! : v <= f[at + F.holdAt]!) && gate[code] === 1;
+      if (above ? v < f[at + F.rearmAt]! : v > f[at + F.rearmAt]!) armed = 1;
       if (holds && armed === 1) {
         const trade = tradeTime[code]!;
-        if (b.instant[i] === 0) fires = true;
+        if (y[by + B.instant] === 0) fires = true;
         else if (!Number.isNaN(trade)) {
           // Seen now; it fires when it was seen at the last evaluation too, at an older trade.
           pendingSeq = seq;
           pendingTime = trade;
-          if (!hadPending || trade <= b.pendingTradeTime[i]!) keep = hadPending;
+          if (!hadPending || trade <= f[at + F.pendingTradeTime]!) keep = hadPending;
           else fires = true;
         }
         // Still armed within the cooldown: it fires once it is over if the condition still holds then.
-        if (fires && time < b.firedAt[i]! + b.cooldown[i]!) fires = false;
+        if (fires && time < f[at + F.firedAt]! + f[at + F.cooldown]!) fires = false;
       }
     }
     if (fires) {
-      b.armed[i] = 0;
-      b.pendingSeq[i] = NaN;
-      b.pendingTradeTime[i] = NaN;
-      b.firedSeq[i] = seq;
-      b.firedAt[i] = time;
+      y[by + B.armed] = 0;
+      f[at + F.pendingSeq] = NaN;
+      f[at + F.pendingTradeTime] = NaN;
+      f[at + F.firedSeq] = seq;
+      f[at + F.firedAt] = time;
       const slot = b.slots[i]!;
       const { rule } = slot;
       const price = table.price[code]!;
@@ -70,11 +71,11 @@ function evaluateBucket(b: ItemBucket, table: ReadingTable, seq: number, time: n
       continue;
     }
     let changed = armed !== wasArmed;
-    b.armed[i] = armed;
+    y[by + B.armed] = armed;
     if (!keep && (hadPending || !Number.isNaN(pendingSeq))) {
       changed = true;
-      b.pendingSeq[i] = pendingSeq;
-      b.pendingTradeTime[i] = pendingTime;
+      f[at + F.pendingSeq] = pendingSeq;
+      f[at + F.pendingTradeTime] = pendingTime;
     }
     if (changed) result.changed.add(b.slots[i]!.subscription);
   }

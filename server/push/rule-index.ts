@@ -1,11 +1,12 @@
 // The evaluating instance's copy of every subscription's rules and states, indexed by item id so a
 // sync looks only at the rules of the items it changed. Filled and kept current from the store.
 //
-// Columnar (docs/decisions/0023-alert-evaluation-layout.md): each item's rules are rows of typed
-// arrays, one array per field a sync reads or writes (what the rule reads, its thresholds, its
-// state), so a sync walks a few contiguous arrays per changed item instead of an object per rule,
-// a state object per rule and the rule itself, scattered over the heap in subscription order (that
-// was most of a sync's time in `npm run bench -- alerts`, memory-bound). A null in a state is NaN.
+// Packed (docs/decisions/0023-alert-evaluation-layout.md): each item's rules are rows of two typed
+// arrays, the numbers a sync reads and writes (thresholds, expiry, cooldown, state) in one and the
+// flags in the other, so a sync walks two contiguous blocks per changed item instead of an object
+// per rule, a state object per rule and the rule itself, scattered over the heap in subscription
+// order (that was most of a sync's time in `npm run bench -- alerts`, memory-bound; one array per
+// field was still a dozen scattered blocks per item). A null in a state is NaN.
 // The rule objects and subscriptions are read only when a rule fires or its state is saved.
 import type { AlertRule, AlertState } from '../../shared/protocol/alerts';
 import { ruleSignature } from '../../shared/domain/alerts/evaluate-alerts';
@@ -31,18 +32,25 @@ export interface RuleSlot {
   row: number;
 }
 
-const FLOAT_COLUMNS = ['holdAt', 'rearmAt', 'expiresAt', 'cooldown', 'seq', 'pendingSeq', 'pendingTradeTime', 'firedSeq', 'firedAt'] as const;
-const BYTE_COLUMNS = ['code', 'above', 'instant', 'armed'] as const;
+/**
+ * A row's numbers, at row * FLOATS + one of these in `floats`. holdAt: the condition holds at or
+ * above it (`above`), else at or below it; rearmAt: it re-arms below it (`above`), else above it;
+ * expiresAt: Infinity for never. Then the state: seq, the pending sync and its trade time (NaN
+ * seq for none), the last firing's seq and time (NaN for never).
+ */
+export const F = { holdAt: 0, rearmAt: 1, expiresAt: 2, cooldown: 3, seq: 4, pendingSeq: 5, pendingTradeTime: 6, firedSeq: 7, firedAt: 8 } as const;
+export const FLOATS = 9;
+/** A row's flags, at row * BYTES + one of these in `bytes`; code: readingCode(rule) (reading-codes.ts). */
+export const B = { code: 0, above: 1, instant: 2, armed: 3 } as const;
+export const BYTES = 4;
 
-/** One item's rules, row i of every column being rule slots[i]. */
-export interface ItemBucket extends Record<(typeof FLOAT_COLUMNS)[number], Float64Array>, Record<(typeof BYTE_COLUMNS)[number], Uint8Array> {
+/** One item's rules: row i is rule slots[i], its numbers and flags side by side in two arrays. */
+export interface ItemBucket {
   itemId: number;
   length: number;
   slots: RuleSlot[];
-  // code: readingCode(rule), what the rule reads (reading-codes.ts). above: holds when the value is
-  // at or above holdAt and re-arms below rearmAt (else at or below, and above). instant: needs two
-  // syncs. expiresAt: Infinity for never. The state: seq, armed, pending (NaN seq for none),
-  // firedSeq and firedAt (NaN for never).
+  floats: Float64Array;
+  bytes: Uint8Array;
 }
 
 export interface RuleIndex {
@@ -60,12 +68,13 @@ const orNull = (value: number): number | null => (Number.isNaN(value) ? null : v
 
 /** One row's state as the store and the device keep it. */
 export function stateAt(slot: RuleSlot): AlertState {
-  const { bucket: b, row } = slot;
-  const pendingSeq = orNull(b.pendingSeq[row]!);
+  const { floats, bytes } = slot.bucket;
+  const at = slot.row * FLOATS;
+  const pendingSeq = orNull(floats[at + F.pendingSeq]!);
   return {
-    rule: slot.signature, seq: b.seq[row]!, armed: b.armed[row] === 1,
-    pending: pendingSeq === null ? null : { seq: pendingSeq, tradeTime: b.pendingTradeTime[row]! },
-    firedSeq: orNull(b.firedSeq[row]!), firedAt: orNull(b.firedAt[row]!),
+    rule: slot.signature, seq: floats[at + F.seq]!, armed: bytes[slot.row * BYTES + B.armed] === 1,
+    pending: pendingSeq === null ? null : { seq: pendingSeq, tradeTime: floats[at + F.pendingTradeTime]! },
+    firedSeq: orNull(floats[at + F.firedSeq]!), firedAt: orNull(floats[at + F.firedAt]!),
   };
 }
 
@@ -77,29 +86,18 @@ export function statesOf(subscription: IndexedSubscription): Record<string, Aler
 }
 
 function createBucket(itemId: number, capacity: number): ItemBucket {
-  const bucket = { itemId, length: 0, slots: [] } as unknown as ItemBucket;
-  for (const name of FLOAT_COLUMNS) bucket[name] = new Float64Array(capacity);
-  for (const name of BYTE_COLUMNS) bucket[name] = new Uint8Array(capacity);
-  return bucket;
-}
-
-function grow(bucket: ItemBucket): void {
-  const capacity = bucket.code.length * 2;
-  for (const name of FLOAT_COLUMNS) {
-    const column = new Float64Array(capacity);
-    column.set(bucket[name]);
-    bucket[name] = column;
-  }
-  for (const name of BYTE_COLUMNS) {
-    const column = new Uint8Array(capacity);
-    column.set(bucket[name]);
-    bucket[name] = column;
-  }
+  return { itemId, length: 0, slots: [], floats: new Float64Array(capacity * FLOATS), bytes: new Uint8Array(capacity * BYTES) };
 }
 
 /** Writes one rule and its state into a new row of its bucket. */
 function append(bucket: ItemBucket, slot: RuleSlot, state: AlertState | undefined): void {
-  if (bucket.length === bucket.code.length) grow(bucket);
+  if (bucket.length * BYTES === bucket.bytes.length) {
+    const floats = new Float64Array(bucket.floats.length * 2);
+    floats.set(bucket.floats);
+    const bytes = new Uint8Array(bucket.bytes.length * 2);
+    bytes.set(bucket.bytes);
+    [bucket.floats, bucket.bytes] = [floats, bytes];
+  }
   const row = bucket.length;
   const { rule } = slot;
   const margin = hysteresisMargin(rule);
@@ -110,19 +108,11 @@ function append(bucket: ItemBucket, slot: RuleSlot, state: AlertState | undefine
   let rearmAt = above ? rule.target - margin : rule.target + margin;
   if (rule.kind === 'move') [holdAt, rearmAt] = above ? [target, target - margin] : [-target, -target + margin];
   else if (rule.kind === 'dump') [above, holdAt, rearmAt] = [true, target, target - margin];
-  bucket.code[row] = readingCode(rule);
-  bucket.above[row] = above ? 1 : 0;
-  bucket.instant[row] = rule.mode === 'instant' ? 1 : 0;
-  bucket.holdAt[row] = holdAt;
-  bucket.rearmAt[row] = rearmAt;
-  bucket.expiresAt[row] = rule.expiresAt ?? Infinity;
-  bucket.cooldown[row] = rule.cooldownSeconds;
-  bucket.seq[row] = state?.seq ?? -1;
-  bucket.armed[row] = state === undefined || state.armed ? 1 : 0;
-  bucket.pendingSeq[row] = state?.pending?.seq ?? NaN;
-  bucket.pendingTradeTime[row] = state?.pending?.tradeTime ?? NaN;
-  bucket.firedSeq[row] = state?.firedSeq ?? NaN;
-  bucket.firedAt[row] = state?.firedAt ?? NaN;
+  bucket.floats.set([
+    holdAt, rearmAt, rule.expiresAt ?? Infinity, rule.cooldownSeconds,
+    state?.seq ?? -1, state?.pending?.seq ?? NaN, state?.pending?.tradeTime ?? NaN, state?.firedSeq ?? NaN, state?.firedAt ?? NaN,
+  ], row * FLOATS);
+  bucket.bytes.set([readingCode(rule), above ? 1 : 0, rule.mode === 'instant' ? 1 : 0, state === undefined || state.armed ? 1 : 0], row * BYTES);
   slot.row = row;
   bucket.slots.push(slot);
   bucket.length = row + 1;
@@ -135,8 +125,8 @@ function removeRows(bucket: ItemBucket, subscription: IndexedSubscription): void
     const slot = bucket.slots[row]!;
     if (slot.subscription === subscription) continue;
     if (kept !== row) {
-      for (const name of FLOAT_COLUMNS) bucket[name][kept] = bucket[name][row]!;
-      for (const name of BYTE_COLUMNS) bucket[name][kept] = bucket[name][row]!;
+      bucket.floats.copyWithin(kept * FLOATS, row * FLOATS, (row + 1) * FLOATS);
+      bucket.bytes.copyWithin(kept * BYTES, row * BYTES, (row + 1) * BYTES);
       bucket.slots[kept] = slot;
       slot.row = kept;
     }
