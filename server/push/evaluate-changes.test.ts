@@ -9,7 +9,7 @@ import { AlertRuleSchema, type AlertRule, type AlertState } from '../../shared/p
 import { GE_TAX_INCREASED } from '../../shared/domain/tax';
 import type { CommittedChanges } from '../change-feed';
 import type { AlertReference } from '../store/alert-market-query';
-import { evaluateChanges } from './push-service';
+import { evaluateChanges } from './evaluate-changes';
 import { createRuleIndex, statesOf } from './rule-index';
 
 const T0 = GE_TAX_INCREASED + 86_400;
@@ -29,16 +29,21 @@ function rulesFor(random: () => number, count: number): AlertRule[] {
     return AlertRuleSchema.parse({
       id: `r${r}`, itemId: pick(ITEMS), kind, measure, op: pick(['above', 'below'] as const), target,
       mode: pick(['instant', 'confirmed'] as const), window: pick(['1h', '24h'] as const), cooldownSeconds: pick([0, 120, 1800]),
+      expiresAt: pick([null, null, null, T0 + 25 * 60]),
     });
   });
 }
 
 describe('evaluating the server\'s index', () => {
-  it('fires what the device fires, at the same seqs, and ends in the same states', () => {
+  it('fires what the device fires, at the same seqs, and ends in the same states, through expiry, a restart, edits and removals', () => {
     const random = randomFrom(42);
     const devices = Array.from({ length: 30 }, () => rulesFor(random, 12));
-    const index = createRuleIndex();
-    devices.forEach((rules, d) => index.apply({ id: `d${d}`, endpoint: `https://push.example/${d}`, p256dh: 'k', auth: 'a', clientAddress: '127.0.0.1', rules, states: {}, revision: 1 }));
+    const record = (d: number, states: Record<string, AlertState>) => ({
+      id: `d${d}`, endpoint: `https://push.example/${d}`, p256dh: 'k', auth: 'a', clientAddress: '127.0.0.1', rules: devices[d]!, states, revision: 1,
+    });
+    let index = createRuleIndex();
+    devices.forEach((_, d) => index.apply(record(d, {})));
+    const removed = new Set<number>();
     const deviceStates: Array<Record<string, AlertState>> = devices.map(() => ({}));
     const references = new Map<number, AlertReference>(ITEMS.map((id) => [id, {
       window5m: null, avg1h: { high: 1_020_000, low: 1_000_000 }, avg24h: { high: 1_020_000, low: 1_000_000 }, volume24h: 10_000,
@@ -48,6 +53,25 @@ describe('evaluating the server\'s index', () => {
     const prices = new Map(ITEMS.map((id) => [id, 1_000_000]));
     for (let s = 1; s <= 60; s += 1) {
       const time = T0 + s * 60;
+      if (s === 30) {
+        // A restart: a new index from the stored states, with one rule of every third device edited
+        // (its state starts afresh on both sides) and, later, subscriptions removed from among the others.
+        const restarted = createRuleIndex();
+        devices.forEach((rules, d) => {
+          const stored = statesOf(index.subscription(`d${d}`)!);
+          if (d % 3 === 0) rules[0] = { ...rules[0]!, target: rules[0]!.target + 1 };
+          restarted.apply(record(d, stored));
+        });
+        index = restarted;
+      }
+      if (s === 40) {
+        for (const d of [4, 17]) {
+          index.remove(`d${d}`);
+          removed.add(d);
+        }
+        // A subscription sent again with its rules keeps the states this copy holds.
+        index.apply(record(5, {}));
+      }
       const moved = ITEMS.filter(() => random() < 0.7);
       const changes = moved.map((itemId) => {
         const low = Math.round((prices.get(itemId) ?? 1) * (0.93 + random() * 0.14));
@@ -64,6 +88,7 @@ describe('evaluating the server\'s index', () => {
       for (const { alert, subscription } of evaluateChanges(index, committed, references).result.fired) serverFired.push(`${subscription.id}/${alert.alertId}@${alert.seq}`);
       const market = new Map<number, AlertMarketItem>(changes.map((c) => [c.itemId, { high: c.high, highTime: c.highTime, low: c.low, lowTime: c.lowTime, ...references.get(c.itemId)! }]));
       devices.forEach((rules, d) => {
+        if (removed.has(d)) return;
         const result = evaluateAlerts(rules, deviceStates[d]!, market, { seq: s, time });
         deviceStates[d] = { ...deviceStates[d], ...result.states };
         for (const alert of result.fired) deviceFired.push(`d${d}/${alert.alertId}@${alert.seq}`);
@@ -71,8 +96,10 @@ describe('evaluating the server\'s index', () => {
     }
     expect(serverFired.length).toBeGreaterThan(20);
     expect(serverFired.sort()).toEqual(deviceFired.sort());
+    expect(index.size()).toBe(devices.length - removed.size);
     devices.forEach((rules, d) => {
-      const server = statesOf(index.rulesFor(rules[0]!.itemId).find((entry) => entry.subscription.id === `d${d}`)!.subscription);
+      if (removed.has(d)) return;
+      const server = statesOf(index.subscription(`d${d}`)!);
       for (const rule of rules) {
         const device = deviceStates[d]![rule.id];
         if (device === undefined) expect(server[rule.id]?.seq).toBe(-1);

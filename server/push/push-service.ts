@@ -10,18 +10,14 @@ import type { Metrics } from '../metrics';
 import type { Db } from '../store/db';
 import { readAlertReferences, type AlertReference } from '../store/alert-market-query';
 import { deleteSubscription, listSubscriptionIds, listSubscriptionsSince, readPushRevision, saveRuleStates, type StatesUpdate } from '../store/push-subscriptions-repo';
-import { evaluateRule } from '../../shared/domain/alerts/evaluate-alerts';
-import { readItem, type AlertMarketItem } from '../../shared/domain/alerts/alert-market';
-import type { AlertState, FiredAlert } from '../../shared/protocol/alerts';
 import type { PushConfig } from '../config-push';
-import { createRuleIndex, statesOf, type IndexedSubscription, type RuleIndex } from './rule-index';
+import { createRuleIndex, statesOf } from './rule-index';
+import { evaluateChanges, type Evaluated } from './evaluate-changes';
 import { createPushSender, type PushSender, type VapidIdentity } from './push-sender';
 import { createLimitResetTimer } from './limit-reset-timer';
 
 /** Syncs waiting to be evaluated; beyond it the oldest is skipped (its rules see the next one). */
 const MAX_WAITING_SYNCS = 5;
-
-const NO_REFERENCE: AlertReference = { window5m: null, avg1h: null, avg24h: null, volume24h: null };
 
 export interface PushServiceDeps {
   db: Db;
@@ -51,50 +47,8 @@ export interface AlertPushService {
   close(): void;
 }
 
-/** Whether a state differs from the stored one in anything but the seq it was last seen at. */
-function changedState(before: AlertState | undefined, after: AlertState): boolean {
-  return before === undefined || before.armed !== after.armed || before.firedSeq !== after.firedSeq || before.rule !== after.rule
-    || before.pending?.seq !== after.pending?.seq || before.pending?.tradeTime !== after.pending?.tradeTime;
-}
-
-export interface Evaluated {
-  fired: Array<{ subscription: IndexedSubscription; alert: FiredAlert }>;
-  changed: Set<IndexedSubscription>;
-}
-
 /** Rules evaluated between two turns of the event loop, so requests and the stream are served meanwhile. */
 const RULES_PER_SLICE = 5000;
-
-/** Evaluates the indexed rules of the changed items (those from `from`, until `budget` rules); mutates the index's states. */
-export function evaluateChanges(
-  index: RuleIndex,
-  committed: CommittedChanges,
-  references: ReadonlyMap<number, AlertReference>,
-  into: Evaluated = { fired: [], changed: new Set() },
-  from = 0,
-  budget = Infinity,
-): { result: Evaluated; next: number } {
-  const sync = { seq: committed.seq, time: Math.floor(committed.committedAt / 1000) };
-  const result = into;
-  let looked = 0;
-  let position = from;
-  for (; position < committed.changes.length && looked < budget; position += 1) {
-    const change = committed.changes[position]!;
-    const entries = index.rulesFor(change.itemId);
-    if (entries.length === 0) continue;
-    const item: AlertMarketItem = { high: change.high, highTime: change.highTime, low: change.low, lowTime: change.lowTime, ...(references.get(change.itemId) ?? NO_REFERENCE) };
-    const readings = readItem(change.itemId, item, sync.time);
-    for (const entry of entries) {
-      const before = entry.state;
-      const { state, fired } = evaluateRule(entry.rule, before, readings, sync, entry);
-      entry.state = state;
-      if (changedState(before, state)) result.changed.add(entry.subscription);
-      if (fired !== null) result.fired.push({ subscription: entry.subscription, alert: fired });
-    }
-    looked += entries.length;
-  }
-  return { result, next: position };
-}
 
 const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
