@@ -5,10 +5,9 @@ import type { AlertRule, AlertState, FiredAlert } from '../shared/protocol/alert
 import { evaluateRule, initialAlertState, ruleSignature } from '../shared/domain/alerts/evaluate-alerts';
 import { readItem, type AlertMarketItem } from '../shared/domain/alerts/alert-market';
 import type { CommittedChanges } from '../server/change-feed';
-import type { AlertReference } from '../server/store/alert-market-query';
+import { NO_REFERENCE, referenceAt, type BucketReference } from '../shared/domain/alert-market-buckets';
 import type { PushSubscriptionRecord } from '../server/store/push-subscriptions-repo';
 
-const NO_REFERENCE: AlertReference = { window5m: null, avg1h: null, avg24h: null, volume24h: null };
 
 export interface IndexedSubscription {
   id: string;
@@ -103,7 +102,7 @@ function changedState(before: AlertState | undefined, after: AlertState): boolea
 export function evaluateChangesByRow(
   index: RuleIndex,
   committed: CommittedChanges,
-  references: ReadonlyMap<number, AlertReference>,
+  references: ReadonlyMap<number, BucketReference>,
   into: { fired: Array<{ subscription: IndexedSubscription; alert: FiredAlert }>; changed: Set<IndexedSubscription> } = { fired: [], changed: new Set() },
   from = 0,
   budget = Infinity,
@@ -116,7 +115,7 @@ export function evaluateChangesByRow(
     const change = committed.changes[position]!;
     const entries = index.rulesFor(change.itemId);
     if (entries.length === 0) continue;
-    const item: AlertMarketItem = { high: change.high, highTime: change.highTime, low: change.low, lowTime: change.lowTime, ...(references.get(change.itemId) ?? NO_REFERENCE) };
+    const item: AlertMarketItem = { high: change.high, highTime: change.highTime, low: change.low, lowTime: change.lowTime, ...referenceAt(references.get(change.itemId) ?? NO_REFERENCE, sync.time) };
     const readings = readItem(change.itemId, item, sync.time);
     for (const entry of entries) {
       const before = entry.state;

@@ -8,7 +8,7 @@ import type { AlertMarketItem } from '../../shared/domain/alerts/alert-market';
 import { AlertRuleSchema, type AlertRule, type AlertState } from '../../shared/protocol/alerts';
 import { GE_TAX_INCREASED } from '../../shared/domain/tax';
 import type { CommittedChanges } from '../change-feed';
-import type { AlertReference } from '../store/alert-market-query';
+import type { BucketReference } from '../../shared/domain/alert-market-buckets';
 import { evaluateChanges } from './evaluate-changes';
 import { createRuleIndex, statesOf } from './rule-index';
 
@@ -45,8 +45,8 @@ describe('evaluating the server\'s index', () => {
     devices.forEach((_, d) => index.apply(record(d, {})));
     const removed = new Set<number>();
     const deviceStates: Array<Record<string, AlertState>> = devices.map(() => ({}));
-    const references = new Map<number, AlertReference>(ITEMS.map((id) => [id, {
-      window5m: null, avg1h: { high: 1_020_000, low: 1_000_000 }, avg24h: { high: 1_020_000, low: 1_000_000 }, volume24h: 10_000,
+    const references = new Map<number, BucketReference>(ITEMS.map((id) => [id, {
+      window5m: null, hourAt: T0, avg1h: { high: 1_020_000, low: 1_000_000 }, avg24h: { high: 1_020_000, low: 1_000_000 }, volume24h: 10_000,
     }]));
     const serverFired: string[] = [];
     const deviceFired: string[] = [];

@@ -3,13 +3,12 @@
 // item at a time. Every branch below is one of evaluateRule's, in its order; evaluate-changes.test.ts
 // holds the two to the same firings and states.
 import type { CommittedChanges } from '../change-feed';
-import type { AlertReference } from '../store/alert-market-query';
+import { NO_REFERENCE, referenceAt, type BucketReference } from '../../shared/domain/alert-market-buckets';
 import { readItem, type AlertMarketItem } from '../../shared/domain/alerts/alert-market';
 import type { FiredAlert } from '../../shared/protocol/alerts';
 import { B, BYTES, F, FLOATS, type IndexedSubscription, type ItemBucket, type RuleIndex } from './rule-index';
 import { createReadingTable, type ReadingTable } from './reading-codes';
 
-const NO_REFERENCE: AlertReference = { window5m: null, avg1h: null, avg24h: null, volume24h: null };
 
 export interface Evaluated {
   fired: Array<{ subscription: IndexedSubscription; alert: FiredAlert }>;
@@ -85,7 +84,7 @@ function evaluateBucket(b: ItemBucket, table: ReadingTable, seq: number, time: n
 export function evaluateChanges(
   index: RuleIndex,
   committed: CommittedChanges,
-  references: ReadonlyMap<number, AlertReference>,
+  references: ReadonlyMap<number, BucketReference>,
   into: Evaluated = { fired: [], changed: new Set() },
   from = 0,
   budget = Infinity,
@@ -98,7 +97,7 @@ export function evaluateChanges(
     const change = committed.changes[position]!;
     const bucket = index.bucketFor(change.itemId);
     if (bucket === undefined) continue;
-    const item: AlertMarketItem = { high: change.high, highTime: change.highTime, low: change.low, lowTime: change.lowTime, ...(references.get(change.itemId) ?? NO_REFERENCE) };
+    const item: AlertMarketItem = { high: change.high, highTime: change.highTime, low: change.low, lowTime: change.lowTime, ...referenceAt(references.get(change.itemId) ?? NO_REFERENCE, time) };
     table.reset(readItem(change.itemId, item, time));
     evaluateBucket(bucket, table, committed.seq, time, into);
     looked += bucket.length;

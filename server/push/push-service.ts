@@ -8,7 +8,8 @@ import type { CommittedChanges, WindowCommitted } from '../change-feed';
 import type { Logger } from '../logger';
 import type { Metrics } from '../metrics';
 import type { Db } from '../store/db';
-import { readAlertReferences, type AlertReference } from '../store/alert-market-query';
+import type { BucketReference } from '../../shared/domain/alert-market-buckets';
+import { readAlertReferences } from '../store/alert-market-query';
 import { deleteSubscription, listSubscriptionIds, listSubscriptionsSince, readPushRevision, saveRuleStates, type StatesUpdate } from '../store/push-subscriptions-repo';
 import type { PushConfig } from '../config-push';
 import { createRuleIndex, statesOf } from './rule-index';
@@ -56,7 +57,7 @@ export function createPushService(deps: PushServiceDeps): AlertPushService {
   const { db, logger, metrics } = deps;
   const index = createRuleIndex();
   let revision = -1;
-  let references: Map<number, AlertReference> | null = null;
+  let references: Map<number, BucketReference> | null = null;
   let chain: Promise<void> = Promise.resolve();
   let waiting = 0;
   let closed = false;

@@ -68,3 +68,23 @@ export async function readWindowBuckets(db: Db, timestep: Timestep, timestamp: n
     lowPriceVolume: Number(row.low_volume),
   }));
 }
+
+/** Every item's buckets of one timestep that start after `since`, by item id then time. */
+export async function readBucketsSince(db: Db, timestep: Timestep, since: number): Promise<WindowBucket[]> {
+  const rows = await db
+    .selectFrom('price_buckets')
+    .select(['item_id', 'timestamp', 'avg_high', 'avg_low', 'high_volume', 'low_volume'])
+    .where('timestep', '=', timestep)
+    .where('timestamp', '>', since)
+    .orderBy('item_id')
+    .orderBy('timestamp')
+    .execute();
+  return rows.map((row) => ({
+    itemId: Number(row.item_id),
+    timestamp: Number(row.timestamp),
+    avgHighPrice: row.avg_high,
+    avgLowPrice: row.avg_low,
+    highPriceVolume: Number(row.high_volume),
+    lowPriceVolume: Number(row.low_volume),
+  }));
+}
