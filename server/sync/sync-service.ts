@@ -5,6 +5,7 @@ import { setMaxListeners } from 'node:events';
 import type { CoreDeps } from '../core-deps';
 import type { ChangeFeed } from '../change-feed';
 import { readBucketRange } from '../store/history-query';
+import { createLatestWriter } from '../store/price-writes';
 import type { SyncJobName } from '../store/sync-state-repo';
 import type { WikiClient } from '../upstream/wiki-client';
 import { TIMESTEP_SECONDS, type WindowStep } from '../../shared/domain/timestep';
@@ -61,6 +62,7 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
   const context = {
     db, client: deps.client, feed: deps.feed, logger, metrics: deps.metrics, now, term: deps.term,
     maxNewItems: config.sync.maxNewItems,
+    latestWriter: createLatestWriter(db),
     mappingGuard: createMappingGuard(config.sync.mappingShrinkAfterMs),
   };
   const windowWork = (step: WindowStep) => async (): Promise<void> => {
