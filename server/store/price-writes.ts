@@ -123,7 +123,6 @@ async function ingestInOneStatement(db: Db, known: LastCommit, snapshot: readonl
     ), written as (
       ${sql.raw(insertHead(LATEST))} ${unnestRows(LATEST, latestRows(changes, Math.floor(committedAt / 1000)))}
       where exists (select 1 from gate) ${sql.raw(UPSERT)}
-      returning item_id
     )
     select count(*)::int as applied from gate`.execute(db);
   if (Number(rows[0]?.applied ?? 0) === 0) return null;
