@@ -1,7 +1,8 @@
-// Ingest of a real-size /latest: diff against the stored prices + write the changes + assign
-// seqs, in one transaction, against a temp-file SQLite in WAL mode and, when reachable, a fresh
-// database on the PostgreSQL at 127.0.0.1:5432 (TEST_POSTGRES_URL; its row is skipped with the
-// reason otherwise). Uses consecutive real snapshots from ../shared/data/osrs-wiki/latest-series
+// Ingest of a real-size /latest by the sync's writer: diff + write the changes + assign seqs,
+// atomically (on SQLite one transaction reading the stored prices; on PostgreSQL one statement
+// diffed against the writer's last commit, docs/decisions/0018), against a temp-file SQLite in
+// WAL mode and, when reachable, a fresh database on the PostgreSQL at 127.0.0.1:5432
+// (TEST_POSTGRES_URL; its row is skipped with the reason otherwise). Uses consecutive real snapshots from ../shared/data/osrs-wiki/latest-series
 // when present (4,162 items, ~1,500 changed between two), a generated pair of the same size
 // otherwise. Target: p50 <= 30 ms. Also times a /1h window (~2,900 items) with what it feeds:
 // 6h/24h rollups and item volumes.
@@ -133,7 +134,7 @@ async function main(): Promise<void> {
   }
   printTable(`ingest /latest (${real ? 'real latest-series' : 'generated'}: ${series[0]?.length} items), ${RUNS} runs`, measured.map(([engine, t]) => ({
     engine,
-    case: 'diff + write + seq, one transaction',
+    case: 'diff + write + seq, atomic',
     'changes p50': percentile(t.changes, 50),
     'p50 ms': percentile(t.latest, 50),
     'p95 ms': percentile(t.latest, 95),

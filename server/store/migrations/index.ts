@@ -4,6 +4,7 @@ import * as initial from './001-initial';
 import * as bucketsWithoutRowid from './002-buckets-without-rowid';
 import * as leaderTerm from './010-leader-term';
 import * as push from './016-push';
+import * as latestPricesHot from './018-latest-prices-hot';
 
 /** A migration that is told its engine, for the DDL that differs between SQLite and PostgreSQL. */
 interface EngineMigration {
@@ -17,6 +18,7 @@ const all: Record<string, EngineMigration> = {
   '002-buckets-without-rowid': bucketsWithoutRowid,
   '010-leader-term': leaderTerm,
   '016-push': push,
+  '018-latest-prices-hot': latestPricesHot,
 };
 
 /** The migrations as kysely runs them, bound to `engine`. */
