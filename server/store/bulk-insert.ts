@@ -56,8 +56,19 @@ export function insertHead(target: BulkTarget): string {
  */
 export function unnestRows(target: BulkTarget, rows: ReadonlyArray<readonly unknown[]>): RawBuilder<unknown> {
   const unique = lastPerKey(rows, target.keyWidth);
-  const arrays = target.columns.map(([, type], i) => sql`${unique.map((row) => row[i])}::${sql.raw(type)}[]`);
+  const arrays = target.columns.map(([, type], i) => {
+    const values = unique.map((row) => row[i]);
+    return sql`${type === 'text' ? values : integerArray(values)}::${sql.raw(type)}[]`;
+  });
   return sql`select * from unnest(${sql.join(arrays)})`;
+}
+
+/**
+ * An integer column as PostgreSQL's array text (`{1,NULL,3}`): what pg would send for the array,
+ * built in one join instead of escaping each element as a string.
+ */
+function integerArray(values: readonly unknown[]): string {
+  return `{${values.map((v) => (v === null || v === undefined ? 'NULL' : String(v))).join(',')}}`;
 }
 
 /**
