@@ -4,7 +4,7 @@
 // multi-row VALUES (PostgreSQL 15, 1,500 changed rows into 4,200; docs/decisions/0006). Both are
 // built as plain text with placeholders: compiling a 3,000-row kysely template took longer than
 // SQLite took to write the rows.
-import { CompiledQuery } from 'kysely';
+import { CompiledQuery, sql, type RawBuilder } from 'kysely';
 import type { Db } from './db';
 import { engineOf } from './engine';
 
@@ -21,20 +21,17 @@ export interface BulkTarget {
 // SQLite allows 32,766 bound values per statement; PostgreSQL 65,535 (unnest binds one per
 // column, so its statements are bounded by rows only, to keep each one's arrays moderate).
 const SQLITE_MAX_VALUES = 32_000;
-const POSTGRES_MAX_ROWS = 20_000;
+export const POSTGRES_MAX_ROWS = 20_000;
 
 /** `insert into table (columns) <rows> tail`, for any number of rows. */
 export async function insertRows(db: Db, target: BulkTarget, rows: ReadonlyArray<readonly unknown[]>, tail = ''): Promise<void> {
   const width = target.columns.length;
   const unique = lastPerKey(rows, target.keyWidth);
   if (unique.length === 0) return;
-  const head = `insert into ${target.table} (${target.columns.map(([name]) => name).join(', ')})`;
+  const head = insertHead(target);
   if (engineOf(db) === 'postgres') {
-    const arrays = target.columns.map(([, type], i) => `$${i + 1}::${type}[]`).join(', ');
     for (let start = 0; start < unique.length; start += POSTGRES_MAX_ROWS) {
-      const chunk = unique.slice(start, start + POSTGRES_MAX_ROWS);
-      const columns = target.columns.map((_, i) => chunk.map((row) => row[i]));
-      await db.executeQuery(CompiledQuery.raw(`${head} select * from unnest(${arrays}) ${tail}`, columns));
+      await sql`${sql.raw(head)} ${unnestRows(target, unique.slice(start, start + POSTGRES_MAX_ROWS))} ${sql.raw(tail)}`.execute(db);
     }
     return;
   }
@@ -45,6 +42,33 @@ export async function insertRows(db: Db, target: BulkTarget, rows: ReadonlyArray
     const text = `${head} values ${Array.from({ length: chunk.length }, () => tuple).join(', ')} ${tail}`;
     await db.executeQuery(CompiledQuery.raw(text, chunk.flat()));
   }
+}
+
+/** `insert into table (columns)`. */
+export function insertHead(target: BulkTarget): string {
+  return `insert into ${target.table} (${target.columns.map(([name]) => name).join(', ')})`;
+}
+
+/**
+ * PostgreSQL only: `select * from unnest($1::type[], …)` of `rows` (one per key, as insertRows
+ * writes them), one array per column, to follow an insertHead in a statement of the caller's.
+ * Callers writing more than POSTGRES_MAX_ROWS rows use insertRows.
+ */
+export function unnestRows(target: BulkTarget, rows: ReadonlyArray<readonly unknown[]>): RawBuilder<unknown> {
+  const unique = lastPerKey(rows, target.keyWidth);
+  const arrays = target.columns.map(([, type], i) => {
+    const values = unique.map((row) => row[i]);
+    return sql`${type === 'text' ? values : integerArray(values)}::${sql.raw(type)}[]`;
+  });
+  return sql`select * from unnest(${sql.join(arrays)})`;
+}
+
+/**
+ * An integer column as PostgreSQL's array text (`{1,NULL,3}`): what pg would send for the array,
+ * built in one join instead of escaping each element as a string.
+ */
+function integerArray(values: readonly unknown[]): string {
+  return `{${values.map((v) => (v === null || v === undefined ? 'NULL' : String(v))).join(',')}}`;
 }
 
 /**

@@ -2,7 +2,9 @@ import { beforeEach, expect, it } from 'vitest';
 import { describeEachEngine, useStore } from '../../tests/helpers/store-engines';
 import { openDatabase } from './db';
 import { ensureStreamState, readStreamState } from './stream-state';
-import { ingestLatest } from './price-writes';
+import { createLatestWriter, ingestLatest } from './price-writes';
+import { claimTerm, FencedWriteError, readTerm } from './leader-term';
+import { readLatestPrices } from './latest-query';
 
 const legs = (itemId: number, high: number | null, low: number | null, time = 1748242800) => ({
   itemId, high, highTime: high === null ? null : time, low, lowTime: low === null ? null : time,
@@ -73,3 +75,82 @@ describeEachEngine('ingestLatest', (engine) => {
   }
 });
 
+
+describeEachEngine('the sync\'s latest writer', (engine) => {
+  const store = useStore(engine);
+  beforeEach(() => ensureStreamState(store.db));
+  const prices = async () => (await readLatestPrices(store.db)).map((p) => [p.itemId, p.high, p.seq]);
+
+  it('writes consecutive snapshots as the reading ingest would: changes only, each with the next seq', async () => {
+    const writer = createLatestWriter(store.db);
+    await writer.ingest([legs(2, 193, 188), legs(561, 115, 110)], { term: 1 });
+    const second = await writer.ingest([legs(2, 194, 188, 1748242900), legs(561, 115, 110), legs(4151, 1716616, 1700000)], { term: 1 });
+    expect(second.changes.map((c) => [c.itemId, c.seq])).toEqual([[2, 3], [4151, 4]]);
+    const third = await writer.ingest([legs(2, 194, 188, 1748242900), legs(561, 115, 110)], { term: 1 });
+    expect(third).toMatchObject({ seq: 4, changes: [] });
+    expect(await prices()).toEqual([[2, 194, 3], [561, 115, 2], [4151, 1716616, 4]]);
+    expect((await readStreamState(store.db)).seq).toBe(4);
+  });
+
+  it('diffs against the store, not its last commit, once another writer has written since', async () => {
+    const writer = createLatestWriter(store.db);
+    await writer.ingest([legs(2, 193, 188)]);
+    await ingestLatest(store.db, [legs(2, 200, 188, 1748242900)]);
+    const back = await writer.ingest([legs(2, 193, 188)]);
+    expect(back.changes.map((c) => [c.itemId, c.high, c.seq])).toEqual([[2, 193, 3]]);
+    expect(await prices()).toEqual([[2, 193, 3]]);
+  });
+
+  it('refuses a write once a newer term has claimed the store, even with nothing written since, and writes nothing', async () => {
+    const writer = createLatestWriter(store.db);
+    await writer.ingest([legs(2, 193, 188)], { term: 3 });
+    expect(await claimTerm(store.db, 4)).toBe(true);
+    await expect(writer.ingest([legs(2, 999, 990), legs(561, 115, 110)], { term: 3 })).rejects.toBeInstanceOf(FencedWriteError);
+    await expect(writer.ingest([legs(2, 193, 188)], { term: 3 })).rejects.toBeInstanceOf(FencedWriteError);
+    expect(await prices()).toEqual([[2, 193, 1]]);
+    expect((await readStreamState(store.db)).seq).toBe(1);
+    expect(await readTerm(store.db)).toBe(4);
+  });
+
+  it('takes an id given twice in one snapshot once, with one seq', async () => {
+    const writer = createLatestWriter(store.db);
+    await writer.ingest([legs(2, 193, 188)]);
+    const committed = await writer.ingest([legs(2, 194, 188, 1748242900), legs(2, 195, 188, 1748242901)]);
+    expect(committed.changes.map((c) => [c.itemId, c.high, c.seq])).toEqual([[2, 195, 2]]);
+    expect(await prices()).toEqual([[2, 195, 2]]);
+  });
+
+  if (engine.name === 'postgres') {
+    it('writes nothing, not even the seq, when its one statement fails, and reads the store for the next', async () => {
+      const writer = createLatestWriter(store.db);
+      await writer.ingest([legs(2, 193, 188), legs(561, 115, 110)]);
+      // Past int8: PostgreSQL refuses the whole statement.
+      await expect(writer.ingest([legs(2, 194, 188, 1748242900), legs(561, 2 ** 70, 110)])).rejects.toThrow();
+      expect(await prices()).toEqual([[2, 193, 1], [561, 115, 2]]);
+      expect((await readStreamState(store.db)).seq).toBe(2);
+      expect((await writer.ingest([legs(2, 194, 188, 1748242900), legs(561, 115, 110)])).changes.map((c) => c.seq)).toEqual([3]);
+    });
+
+    it('gives two writers on two instances, racing with their memories, distinct consecutive seqs and the last snapshot', async () => {
+      const other = await openDatabase(store.url);
+      try {
+        const writers = [createLatestWriter(store.db), createLatestWriter(other.db)];
+        const snapshot = (n: number) => Array.from({ length: 300 }, (_, i) => legs(i + 1, 1000 + n, 900 + n, 1748242800 + n));
+        await Promise.all(writers.map((w, n) => w.ingest(snapshot(n))));
+        const rounds: Array<Awaited<ReturnType<typeof ingestLatest>>> = [];
+        for (let round = 2; round < 8; round += 2) {
+          rounds.push(...(await Promise.all(writers.map((w, n) => w.ingest(snapshot(round + n))))));
+        }
+        const seqs = rounds.flatMap((c) => c.changes.map((change) => change.seq)).sort((a, b) => a - b);
+        expect(seqs).toEqual(Array.from({ length: seqs.length }, (_, i) => 601 + i));
+        const head = (await readStreamState(store.db)).seq;
+        expect(head).toBe(600 + seqs.length);
+        const last = await writers[0]!.ingest(snapshot(99));
+        expect(last.changes).toHaveLength(300);
+        expect(new Set((await readLatestPrices(store.db)).map((p) => p.high))).toEqual(new Set([1099]));
+      } finally {
+        await other.close();
+      }
+    });
+  }
+});

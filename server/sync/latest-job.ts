@@ -1,5 +1,5 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import { ingestLatest, NewItemsRefusedError } from '../store/price-writes';
+import { NewItemsRefusedError, type LatestWriter } from '../store/price-writes';
 import { UpstreamError } from '../upstream/upstream-error';
 import type { CallOptions } from '../upstream/wiki-client';
 import type { JobContext } from './job-context';
@@ -8,6 +8,8 @@ import { toItemLegs } from './latest-snapshot';
 export interface LatestJobDeps extends JobContext {
   /** SYNC_MAX_NEW_ITEMS: more ids unknown to both the catalogue and the store refuse the answer. */
   maxNewItems: number;
+  /** The sync's one writer of /latest (it remembers its last commit; server/store/price-writes.ts). */
+  latestWriter: LatestWriter;
 }
 
 /**
@@ -21,7 +23,7 @@ export async function syncLatest(deps: LatestJobDeps, call: CallOptions): Promis
   const legs = toItemLegs(snapshot);
   let committed;
   try {
-    committed = await ingestLatest(deps.db, legs, { now: deps.now(), term: deps.term, maxNewItems: deps.maxNewItems });
+    committed = await deps.latestWriter.ingest(legs, { now: deps.now(), term: deps.term, maxNewItems: deps.maxNewItems });
   } catch (error) {
     if (!(error instanceof NewItemsRefusedError)) throw error;
     const why = `refused: ${error.unknown} ids are unknown to the catalogue and the store (more than SYNC_MAX_NEW_ITEMS=${error.limit})`;

@@ -15,3 +15,14 @@ export function lastCompleteWindow(nowMs: number, stepSeconds: number): number {
   const now = Math.floor(nowMs / 1000);
   return now - (now % stepSeconds) - stepSeconds;
 }
+
+/**
+ * When the catalogue is next due: one `intervalMs` after its last successful /mapping (unix ms),
+ * or now when it has none or is empty. A sync starting (a restart, a newly elected leader) keeps
+ * to this too, so a fresh catalogue is not downloaded again; a last success in the future (a
+ * clock stepped back) counts as now.
+ */
+export function nextMappingRun(lastSuccessMs: number | null, catalogueEmpty: boolean, nowMs: number, intervalMs: number): number {
+  if (lastSuccessMs === null || catalogueEmpty) return nowMs;
+  return Math.min(lastSuccessMs, nowMs) + intervalMs;
+}

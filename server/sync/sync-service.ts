@@ -5,6 +5,9 @@ import { setMaxListeners } from 'node:events';
 import type { CoreDeps } from '../core-deps';
 import type { ChangeFeed } from '../change-feed';
 import { readBucketRange } from '../store/history-query';
+import { readMappedItemIds } from '../store/items-repo';
+import { createLatestWriter } from '../store/price-writes';
+import { readSyncStates } from '../store/sync-state-query';
 import type { SyncJobName } from '../store/sync-state-repo';
 import type { WikiClient } from '../upstream/wiki-client';
 import { TIMESTEP_SECONDS, type WindowStep } from '../../shared/domain/timestep';
@@ -16,7 +19,7 @@ import { syncWindows } from './window-job';
 import { pruneHistory, retentionSeconds } from './retention';
 import { createHistoryBackfill, type HistoryBackfill } from './history-backfill';
 import { syncTimeseries } from './timeseries-job';
-import { lastCompleteWindow, nextWindowRun } from './schedule';
+import { lastCompleteWindow, nextMappingRun, nextWindowRun } from './schedule';
 
 export interface SyncServiceDeps extends CoreDeps {
   client: WikiClient;
@@ -61,6 +64,7 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
   const context = {
     db, client: deps.client, feed: deps.feed, logger, metrics: deps.metrics, now, term: deps.term,
     maxNewItems: config.sync.maxNewItems,
+    latestWriter: createLatestWriter(db),
     mappingGuard: createMappingGuard(config.sync.mappingShrinkAfterMs),
   };
   const windowWork = (step: WindowStep) => async (): Promise<void> => {
@@ -90,13 +94,25 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
   }
 
   // The next run is timed from the start of the previous one, and never overlaps it.
-  function every(job: 'mapping' | 'latest', intervalMs: number): void {
+  function every(job: 'mapping' | 'latest', intervalMs: number, firstDelayMs = intervalMs): void {
     const tick = async (): Promise<void> => {
       const started = now();
       await runJob(job);
       later(started + intervalMs - now(), tick);
     };
-    later(intervalMs, tick);
+    later(firstDelayMs, tick);
+  }
+
+  /** When the catalogue is due (schedule.ts decides); a store that cannot say counts as now. */
+  async function mappingDueAt(): Promise<number> {
+    try {
+      const last = (await readSyncStates(db)).find((state) => state.job === 'mapping')?.lastSuccess ?? null;
+      const empty = (await readMappedItemIds(db)).size === 0;
+      return nextMappingRun(last === null ? null : last * 1000, empty, now(), config.sync.mappingIntervalMs);
+    } catch (err) {
+      logger.warn({ err }, 'could not read when the catalogue was last synced; syncing it now');
+      return now();
+    }
   }
 
   function atWindows(step: WindowStep): void {
@@ -132,9 +148,12 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
         logger.info('sync disabled (SYNC_ENABLED=false)');
         return;
       }
-      await runJob('mapping');
+      const mappingDue = await mappingDueAt();
+      if (mappingDue <= now()) await runJob('mapping');
+      else logger.info({ nextAt: new Date(mappingDue).toISOString() }, 'catalogue is fresh; not syncing it at start');
       await runJob('latest');
-      every('mapping', config.sync.mappingIntervalMs);
+      if (mappingDue <= now()) every('mapping', config.sync.mappingIntervalMs);
+      else every('mapping', config.sync.mappingIntervalMs, mappingDue - now());
       every('latest', config.sync.latestIntervalMs);
       atWindows('5m');
       atWindows('1h');

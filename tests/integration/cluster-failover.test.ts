@@ -1,6 +1,7 @@
 // The leader as a real process: SIGKILLed in the middle of a sync, another instance leads within
 // the lease TTL plus one sync interval and the seq goes on with no gap and no repeat; SIGSTOPped
-// past its lease and then woken, it writes nothing.
+// past its lease and then woken, it writes nothing, even when it was paused waiting on the wiki
+// and the answer is there the moment it wakes.
 import { expect, it } from 'vitest';
 import { readStreamState } from '../../server/store/stream-state';
 import { readTerm } from '../../server/store/leader-term';
@@ -85,6 +86,50 @@ describeCluster('the leader process going away', (createDatabase) => {
       await waitFor('another sync by the new leader', async () => (await readStreamState(db)).seq > seq);
       const after = child.lines.slice(woken).join('\n');
       expect(after).toMatch(/no longer the sync leader/);
+      expect(after).not.toMatch(/"msg":"latest synced"/);
+      expect(await readTerm(db)).toBe(leader.cluster?.status().term);
+    } finally {
+      for (const p of processes.splice(0)) await p.kill();
+    }
+  });
+
+  it('writes nothing when paused in the middle of a sync and woken after the takeover with the wiki\'s answer waiting', async () => {
+    try {
+      const { cluster, child } = await leaderProcess(createDatabase);
+      const db = cluster.instances[0]?.store.db;
+      if (db === undefined) throw new Error('no follower');
+      const state = await readStreamState(db);
+      // From the start, so each holds every price; the catch-up is its first batch.
+      const clients = await Promise.all(cluster.instances.map((instance) => t.connect(instance, null, `${state.epoch}.0`)));
+      for (const client of clients) await waitFor('the catch-up', () => client.stream.events.some((e) => e.event === 'price-batch'));
+      const askedByChild = (): number => cluster.wiki.requests.filter((r) => r.endpoint === 'latest' && r.userAgent === 'ge-test/child').length;
+      const asked = askedByChild();
+      let release = (): void => undefined;
+      cluster.wiki.fail('latest', { kind: 'held', until: new Promise<void>((resolve) => (release = resolve)) }, 1);
+      await waitFor('the leader to be mid-sync', () => askedByChild() > asked);
+      child.child.kill('SIGSTOP');
+      const leader = await cluster.leader(LEASE_TTL_MS * 3);
+      cluster.wiki.setLatest({ data: randomLatest(createRandom(11), LATEST.data, 1) });
+      await waitFor('the new leader to sync', async () => (await readStreamState(db)).seq > state.seq);
+      // The answer the paused leader asked for, different from what the new leader stored.
+      cluster.wiki.setLatest({ data: randomLatest(createRandom(12), LATEST.data, 2) });
+      const woken = child.lines.length;
+      release();
+      await waitFor('the answer to be sent', () => cluster.wiki.requests.filter((r) => r.userAgent === 'ge-test/child' && r.endpoint === 'latest').every((r) => r.answeredAt !== undefined));
+      child.child.kill('SIGCONT');
+      await waitFor('the old leader to step down', async () => (await child.health())?.cluster?.role === 'follower');
+      const seq = (await readStreamState(db)).seq;
+      cluster.wiki.setLatest({ data: randomLatest(createRandom(13), LATEST.data, 3) });
+      await waitFor('another sync by the new leader', async () => (await readStreamState(db)).seq > seq);
+      for (const client of clients) {
+        await waitFor('every client to converge', async () => (await viewMismatches(db, viewOf(client), null)).length === 0);
+        expect(viewOf(client)).toMatchObject({ duplicates: 0, regressions: 0, resyncs: 0 });
+        const live = client.stream.events.filter((e) => e.event === 'price-batch' || e.event === 'price-update').slice(1).flatMap(updatesOf);
+        const seqs = live.map((u) => u.seq);
+        expect(seqs.length).toBeGreaterThan(0);
+        expect(seqs).toEqual(seqs.map((_, i) => state.seq + 1 + i));
+      }
+      const after = child.lines.slice(woken).join('\n');
       expect(after).not.toMatch(/"msg":"latest synced"/);
       expect(await readTerm(db)).toBe(leader.cluster?.status().term);
     } finally {

@@ -4,6 +4,7 @@ import * as initial from './001-initial';
 import * as bucketsWithoutRowid from './002-buckets-without-rowid';
 import * as leaderTerm from './010-leader-term';
 import * as push from './016-push';
+import * as latestPricesHot from './018-latest-prices-hot';
 import * as limitResets from './021-limit-resets';
 
 /** A migration that is told its engine, for the DDL that differs between SQLite and PostgreSQL. */
@@ -18,6 +19,7 @@ const all: Record<string, EngineMigration> = {
   '002-buckets-without-rowid': bucketsWithoutRowid,
   '010-leader-term': leaderTerm,
   '016-push': push,
+  '018-latest-prices-hot': latestPricesHot,
   '021-limit-resets': limitResets,
 };
 
