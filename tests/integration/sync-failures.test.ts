@@ -94,6 +94,8 @@ describe('a failing upstream', () => {
   it('keeps the server up: a job that fails at start leaves start() resolved and the schedule running', async () => {
     fake.fail('mapping', { kind: 'status', status: 503 }, Infinity);
     fake.fail('latest', { kind: 'status', status: 503 }, Infinity);
+    // A day on, so the mapping is due at start too (a fresh catalogue is not fetched again).
+    clock.now += 24 * 3600 * 1000 + 1000;
     await expect(harness.sync.start()).resolves.toBeUndefined();
     const logged = harness.log.entries().filter((e) => e.msg === 'sync job failed').map((e) => e.job);
     expect(logged).toEqual(expect.arrayContaining(['mapping', 'latest']));
