@@ -245,12 +245,13 @@ async function compactFigures(input: {
     const parsed = event && isEventName(event.event) ? parseStreamMessage(event.event, event.data, event.id ?? '') : null;
     if (parsed) await applier.handle(parsed);
   });
-  // Alternated, so neither format always runs on the warmer (or fuller) heap.
+  // Alternated, each format first in every other round, so neither always runs on the warmer (or fuller) heap.
   const jsonTimes: number[] = [];
   const compactTimes: number[] = [];
-  for (let round = 0; round < 3; round += 1) {
-    compactTimes.push(await applyOne(firstCompact));
+  for (let round = 0; round < 6; round += 1) {
+    if (round % 2 === 0) compactTimes.push(await applyOne(firstCompact));
     jsonTimes.push(await applyOne(firstJson));
+    if (round % 2 === 1) compactTimes.push(await applyOne(firstCompact));
   }
   const jsonApply = percentile(jsonTimes, 50);
   const compactApply = percentile(compactTimes, 50);
