@@ -6,6 +6,7 @@ import type { Page } from '@playwright/test';
 import { stubPushManager } from '../helpers/e2e-alerts';
 import { expect, expectItemRows, test, waitForServiceWorkerControl, WHIP } from '../helpers/e2e-app';
 import { startE2eServer } from '../helpers/e2e-server';
+import { deviceStore } from '../helpers/live-e2e';
 
 /** The time field's value for `secondsAgo` before now, in the page's own zone. */
 function localTimeAgo(page: Page, secondsAgo: number): Promise<string> {
@@ -36,21 +37,8 @@ function limitNotifications(page: Page): Promise<Array<{ tag: string; title: str
   });
 }
 
-function toldResets(page: Page): Promise<number> {
-  return page.evaluate(
-    () =>
-      new Promise<number>((resolve, reject) => {
-        const open = indexedDB.open('ge-tracker');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const request = open.result.transaction('limitShown').objectStore('limitShown').count();
-          request.onsuccess = () => {
-            open.result.close();
-            resolve(request.result);
-          };
-        };
-      }),
-  );
+async function toldResets(page: Page): Promise<number> {
+  return (await deviceStore(page, 'limitShown')).length;
 }
 
 async function tickTheSetting(page: Page, origin = ''): Promise<void> {

@@ -4,6 +4,7 @@
 import { createECDH, randomBytes } from 'node:crypto';
 import type { BrowserContext, CDPSession, Page, Worker } from '@playwright/test';
 import { expect, expectItemRows, waitForServiceWorkerControl, WHIP } from './e2e-app';
+import { deviceStore } from './live-e2e';
 
 export const secondsNow = (): number => Math.floor(Date.now() / 1000);
 
@@ -20,24 +21,10 @@ export async function addAlert(page: Page, fields: { item?: string; measure?: st
 }
 
 /** The id of the device's one rule for an item, as IndexedDB holds it. */
-export function ruleIdFor(page: Page, itemId: number): Promise<string> {
-  return page.evaluate(
-    (id) =>
-      new Promise<string>((resolve, reject) => {
-        const open = indexedDB.open('ge-tracker');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const request = open.result.transaction('alerts').objectStore('alerts').getAll();
-          request.onsuccess = () => {
-            open.result.close();
-            const rule = (request.result as Array<{ id: string; itemId: number }>).find((r) => r.itemId === id);
-            if (rule) resolve(rule.id);
-            else reject(new Error(`no rule for item ${id}`));
-          };
-        };
-      }),
-    itemId,
-  );
+export async function ruleIdFor(page: Page, itemId: number): Promise<string> {
+  const rule = ((await deviceStore(page, 'alerts')) as Array<{ id: string; itemId: number }>).find((r) => r.itemId === itemId);
+  if (!rule) throw new Error(`no rule for item ${itemId}`);
+  return rule.id;
 }
 
 /** The registration id the DevTools protocol knows the app's activated service worker by. */

@@ -123,6 +123,26 @@ export async function deviceBuckets(page: Page, itemId: number): Promise<number[
   return raw.points.filter((p) => p.itemId === itemId && p.timestep === '5m').map((p) => Number(p.timestamp));
 }
 
+/** Every record of one of the page's IndexedDB stores. */
+export function deviceStore(page: Page, store: string): Promise<unknown[]> {
+  return page.evaluate(
+    (name) =>
+      new Promise<unknown[]>((resolve, reject) => {
+        const open = indexedDB.open('ge-tracker');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const request = open.result.transaction(name).objectStore(name).getAll();
+          request.onsuccess = () => {
+            open.result.close();
+            resolve(request.result);
+          };
+          request.onerror = () => reject(request.error);
+        };
+      }),
+    store,
+  );
+}
+
 function readDevice(page: Page): Promise<RawDevice> {
   return page.evaluate(
     () =>
