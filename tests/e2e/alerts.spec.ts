@@ -7,7 +7,7 @@ import type { Page, Worker } from '@playwright/test';
 import { expect, expectItemRows, findItem, itemTable, test, waitForServiceWorkerControl, WHIP } from '../helpers/e2e-app';
 import { addAlert, addWhipAlert, pushWithAppClosed, ruleIdFor, secondsNow, serviceWorker, stubPushManager } from '../helpers/e2e-alerts';
 import { startE2eServer } from '../helpers/e2e-server';
-import { devicePrices, expectLive, liveTest } from '../helpers/live-e2e';
+import { devicePrices, deviceStore, expectLive, liveTest } from '../helpers/live-e2e';
 
 /** The parts of a service worker's global scope these tests touch (the page's lib has no WebWorker types). */
 interface WorkerScope {
@@ -168,6 +168,8 @@ test('the alert form says what is wrong and saves nothing; alerts can be edited,
   const edited = page.getByRole('listitem', { name: 'Abyssal whip: Buy price below 2M' });
   await expect(edited).toBeVisible();
   await edited.getByRole('checkbox', { name: 'On' }).uncheck();
+  // Stored before the reload, which would abort a write still under way.
+  await expect.poll(async () => ((await deviceStore(page, 'alerts')) as Array<{ enabled: boolean }>).map((a) => a.enabled)).toEqual([false]);
   await page.reload();
   await expect(page.getByRole('listitem', { name: 'Abyssal whip: Buy price below 2M' }).getByRole('checkbox', { name: 'On' })).not.toBeChecked();
   await page.getByRole('button', { name: 'Delete: Abyssal whip: Buy price below 2M' }).click();
