@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { applyPrices, getPrice, listPrices, replacePrices } from './prices';
+import { applyCompactBatch, applyPrices, getPrice, listPrices, replacePrices } from './prices';
+import type { CompactItem } from '../../shared/protocol/compact-prices';
 import { readMeta } from './meta';
 import type { PriceRecord } from './records';
 import { openTestDb } from './test-db';
@@ -56,5 +57,49 @@ describe('damaged rows on the device', () => {
     expect((await listPrices(db)).map((p) => p.itemId)).toEqual([2]);
     expect(await getPrice(db, 3)).toBeUndefined();
     db.close();
+  });
+});
+
+describe('a sync-sized batch', () => {
+  // A sync changes ~1,500 of ~4,000 items, spread over the catalogue: its held records are read in
+  // one request over the ids' range. Applied whole or in small pieces (a read per id), it must leave
+  // the same prices: newer stored ones kept, unchanged legs of a compact batch from the held record.
+  const stored = Array.from({ length: 1200 }, (_, i) => i * 3 + 2);
+  const changed = stored.filter((id) => id % 2 === 0).concat([1_000, 1_003]);
+  const newer = new Set(changed.filter((id) => id % 10 === 0 && id % 3 === 2));
+
+  async function device() {
+    const db = await openTestDb();
+    await applyPrices(db, stored.map((id) => price(id, newer.has(id) ? 30 : 5, id * 100)), { epoch: 'e1', seq: 30 });
+    await db.put('latest', { itemId: 8, high: 'damaged', highTime: null, low: null, lowTime: null, seq: 1 });
+    return db;
+  }
+
+  const pieces = <T,>(list: readonly T[], size: number): T[][] => Array.from({ length: Math.ceil(list.length / size) }, (_, i) => list.slice(i * size, (i + 1) * size));
+
+  it('applies a price-batch whole as it does in pieces', async () => {
+    const batch = [...changed].reverse().map((id) => price(id, 10, id * 100 + 7));
+    const [whole, split] = [await device(), await device()];
+    const applied = await applyPrices(whole, batch, { epoch: 'e1', seq: 21 });
+    for (const piece of pieces(batch, 50)) await applyPrices(split, piece, { epoch: 'e1', seq: 21 });
+    expect(applied).toHaveLength(changed.length - newer.size);
+    expect(await listPrices(whole)).toEqual(await listPrices(split));
+    expect((await getPrice(whole, 8))?.high).toBe(807);
+    expect((await getPrice(whole, 20))?.high).toBe(2_000);
+    expect((await getPrice(whole, 5))?.high).toBe(500);
+    expect((await getPrice(whole, 1_003))?.high).toBe(100_307);
+    [whole, split].forEach((db) => db.close());
+  });
+
+  it('applies a compact batch whole as it does in pieces, unchanged legs from the held record', async () => {
+    const items: CompactItem[] = [...changed].sort((a, b) => a - b).map((id) => (id % 4 === 0 ? { itemId: id, high: { price: id * 100 + 7, time: 1_700_000_100 } } : { itemId: id, low: { price: null, time: null } }));
+    const [whole, split] = [await device(), await device()];
+    await applyCompactBatch(whole, { base: 1_700_000_200, items }, { epoch: 'e1', seq: 21 });
+    for (const piece of pieces(items, 50)) await applyCompactBatch(split, { base: 1_700_000_200, items: piece }, { epoch: 'e1', seq: 21 });
+    expect(await listPrices(whole)).toEqual(await listPrices(split));
+    expect(await getPrice(whole, 44)).toEqual({ itemId: 44, high: 4_407, highTime: 1_700_000_100, low: 4_390, lowTime: 1_700_000_000, seq: 21 });
+    expect(await getPrice(whole, 50)).toEqual(price(50, 30, 5_000));
+    expect(await getPrice(whole, 38)).toEqual({ itemId: 38, high: 3_800, highTime: 1_700_000_000, low: null, lowTime: null, seq: 21 });
+    [whole, split].forEach((db) => db.close());
   });
 });

@@ -39,6 +39,30 @@ function writeBatch(db: GeDb, batch: readonly PriceRecord[], cursor: StoredCurso
   }, cursor);
 }
 
+/** The store as writeMerged reads it. */
+interface LatestStore {
+  get(id: number): Promise<unknown>;
+  getAll(range: IDBKeyRange): Promise<unknown[]>;
+}
+/** From this many ids on, one range read is cheaper than a read per id. */
+const RANGE_READ_FROM = 256;
+
+/**
+ * The held record of each id. A batch as big as a sync's (hundreds of items spread over the
+ * catalogue) is read in one request over the ids' range, not one request per id.
+ */
+async function readHeld(latest: LatestStore, itemIds: readonly number[]): Promise<(index: number) => unknown> {
+  if (itemIds.length < RANGE_READ_FROM) {
+    const held = await Promise.all(itemIds.map((id) => latest.get(id)));
+    return (index) => held[index];
+  }
+  let [low, high] = [Infinity, -Infinity];
+  for (const id of itemIds) [low, high] = [Math.min(low, id), Math.max(high, id)];
+  const byId = new Map<unknown, unknown>();
+  for (const record of await latest.getAll(IDBKeyRange.bound(low, high))) if (isPriceRecord(record)) byId.set(record.itemId, record);
+  return (index) => byId.get(itemIds[index]);
+}
+
 /**
  * One transaction: reads the held record of each id, writes what `merge` makes of it (null: keep
  * it) and the cursor when it is newer. Returns the records written.
@@ -52,9 +76,10 @@ async function writeMerged(
   const tx = db.transaction(['latest', 'meta'], 'readwrite');
   const latest = tx.objectStore('latest');
   const meta = tx.objectStore('meta');
-  const [held, storedCursor] = await Promise.all([Promise.all(itemIds.map((id) => latest.get(id))), cursor ? meta.get('cursor') : undefined]);
+  const [held, storedCursor] = await Promise.all([readHeld(latest, itemIds), cursor ? meta.get('cursor') : undefined]);
   const applied: PriceRecord[] = [];
-  for (const [i, old] of held.entries()) {
+  for (let i = 0; i < itemIds.length; i += 1) {
+    const old = held(i);
     const record = merge(i, isPriceRecord(old) ? old : undefined);
     if (record === null) continue;
     applied.push(record);
@@ -76,7 +101,8 @@ export function applyCompactBatch(db: GeDb, batch: CompactBatch, cursor: StoredC
   return withQuotaRetry(db, () => writeMerged(db, items.map((item) => item.itemId), (i, old) => {
     const item = items[i] as CompactItem;
     if (old !== undefined && old.seq >= cursor.seq) return null;
-    return { itemId: item.itemId, ...applyCompactItem(old, item), seq: cursor.seq };
+    const legs = applyCompactItem(old, item);
+    return { itemId: item.itemId, high: legs.high, highTime: legs.highTime, low: legs.low, lowTime: legs.lowTime, seq: cursor.seq };
   }, cursor));
 }
 

@@ -94,7 +94,10 @@ export function decodeCompactBatch(data: unknown): CompactBatch | null {
   const items: CompactItem[] = [];
   let previous = 0;
   let at = 1;
-  const leg = (): Leg | null => {
+  /** The leg in `state` at `at` (moving past its tokens), undefined when unchanged, null when it does not fit. */
+  const leg = (state: number): Leg | undefined | null => {
+    if (state === UNCHANGED) return undefined;
+    if (state === NULLED) return { price: null, time: null };
     const price: unknown = tokens[at];
     const dt: unknown = tokens[at + 1];
     if (at + 1 >= tokens.length || !isIntOrNull(price) || !isIntOrNull(dt)) return null;
@@ -107,15 +110,15 @@ export function decodeCompactBatch(data: unknown): CompactBatch | null {
     if (!isInt(head) || head < HEAD_SPAN) return null;
     const itemId = previous + Math.floor(head / HEAD_SPAN);
     const mask = head % HEAD_SPAN;
-    const states = [mask % STATES, Math.floor(mask / STATES)];
     if (itemId > MAX_ITEM_ID || mask === UNCHANGED) return null;
+    // The high leg's tokens come first.
+    const high = leg(mask % STATES);
+    if (high === null) return null;
+    const low = leg(Math.floor(mask / STATES));
+    if (low === null) return null;
     const item: CompactItem = { itemId };
-    for (const [i, state] of states.entries()) {
-      let value: Leg | null = { price: null, time: null };
-      if (state === GIVEN) value = leg();
-      if (value === null) return null;
-      if (state !== UNCHANGED) item[i === 0 ? 'high' : 'low'] = value;
-    }
+    if (high !== undefined) item.high = high;
+    if (low !== undefined) item.low = low;
     items.push(item);
     previous = itemId;
   }
