@@ -2,7 +2,8 @@
 // (the ones only the server parses). Strings in, typed values out.
 import { z } from 'zod';
 import { TimestepSchema } from '../../shared/protocol/api';
-import { MAX_ITEM_ID, wholeNumber } from '../../shared/protocol/whole-number';
+import { MAX_ITEM_ID } from '../../shared/protocol/item-id';
+import { wholeNumber } from '../../shared/protocol/whole-number';
 
 /** Unix seconds up to the year 2286: generous, but a typo of extra digits is still refused. */
 const MAX_UNIX_TIME = 9_999_999_999;

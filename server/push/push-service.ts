@@ -9,7 +9,7 @@ import type { Logger } from '../logger';
 import type { Metrics } from '../metrics';
 import type { Db } from '../store/db';
 import type { BucketReference } from '../../shared/domain/alert-market-buckets';
-import { readAlertReferences } from '../store/alert-market-query';
+import { createAlertReferenceReader } from '../store/alert-market-query';
 import { deleteSubscription, listSubscriptionIds, listSubscriptionsSince, readPushRevision, saveRuleStates, type StatesUpdate } from '../store/push-subscriptions-repo';
 import type { PushConfig } from '../config-push';
 import { createRuleIndex, statesOf } from './rule-index';
@@ -57,6 +57,7 @@ export function createPushService(deps: PushServiceDeps): AlertPushService {
   const { db, logger, metrics } = deps;
   const index = createRuleIndex();
   let revision = -1;
+  const referenceReader = createAlertReferenceReader(db);
   let references: Map<number, BucketReference> | null = null;
   let chain: Promise<void> = Promise.resolve();
   let waiting = 0;
@@ -87,7 +88,7 @@ export function createPushService(deps: PushServiceDeps): AlertPushService {
   const evaluate = async (committed: CommittedChanges): Promise<void> => {
     await refresh();
     if (index.size() === 0) return;
-    references ??= await readAlertReferences(db);
+    references ??= await referenceReader.read();
     const current = references;
     let evaluated: Evaluated = { fired: [], changed: new Set() };
     let spent = 0;
@@ -133,7 +134,7 @@ export function createPushService(deps: PushServiceDeps): AlertPushService {
     },
     onWindow(window) {
       enqueue(async () => {
-        references = await readAlertReferences(db);
+        references = await referenceReader.read();
       }, `${window.timestep} window ${window.timestamp}`);
     },
     start: () => limitResets.start(),

@@ -3,7 +3,8 @@ import { describeEachEngine, useStore } from '../../tests/helpers/store-engines'
 import { alertMarketItem, NO_REFERENCE, referenceAt } from '../../shared/domain/alert-market-buckets';
 import { readItem, type ItemReadings } from '../../shared/domain/alerts/alert-market';
 import type { SeriesBucket } from '../../shared/domain/movers';
-import { readAlertReferences } from './alert-market-query';
+import { createAlertReferenceReader, readAlertReferences } from './alert-market-query';
+import type { Db } from './db';
 import { ingestWindow } from './windows-repo';
 import type { BucketInput } from './buckets-repo';
 
@@ -39,6 +40,18 @@ function deviceBuckets(rows: Stored[], itemId: number, timestep: '5m' | '1h'): S
     .map((r) => ({ timestamp: r.timestamp, avgHighPrice: r.avgHigh, avgLowPrice: r.avgLow, highPriceVolume: r.highVolume, lowPriceVolume: r.lowVolume }));
 }
 
+/** Stores the rows' windows as the sync does, one window at a time, oldest first. */
+async function storeRows(db: Db, rows: Stored[]): Promise<void> {
+  for (const timestep of ['1h', '5m'] as const) {
+    const windows = [...new Set(rows.filter((r) => r.timestep === timestep).map((r) => r.timestamp))].sort((a, b) => a - b);
+    for (const timestamp of windows) {
+      const buckets: BucketInput[] = rows.filter((r) => r.timestep === timestep && r.timestamp === timestamp)
+        .map(({ itemId, avgHigh, avgLow, highVolume, lowVolume }) => ({ itemId, timestamp, avgHigh, avgLow, highVolume, lowVolume }));
+      await ingestWindow(db, timestep, timestamp, buckets);
+    }
+  }
+}
+
 const readingsOnly = ({ item: _item, ...readings }: ItemReadings) => readings;
 
 describeEachEngine('the server\'s alert references', (engine) => {
@@ -46,14 +59,7 @@ describeEachEngine('the server\'s alert references', (engine) => {
 
   it('read what the device reads from the same buckets, for every item and at every age, thin items included', async () => {
     const rows = market();
-    for (const timestep of ['1h', '5m'] as const) {
-      const windows = [...new Set(rows.filter((r) => r.timestep === timestep).map((r) => r.timestamp))].sort((a, b) => a - b);
-      for (const timestamp of windows) {
-        const buckets: BucketInput[] = rows.filter((r) => r.timestep === timestep && r.timestamp === timestamp)
-          .map(({ itemId, avgHigh, avgLow, highVolume, lowVolume }) => ({ itemId, timestamp, avgHigh, avgLow, highVolume, lowVolume }));
-        await ingestWindow(store.db, timestep, timestamp, buckets);
-      }
-    }
+    await storeRows(store.db, rows);
     const references = await readAlertReferences(store.db);
     // Item 4's only window is older than any evaluation reads: the server keeps nothing of it.
     expect([...references.keys()].sort()).toEqual([1, 2, 3]);
@@ -78,5 +84,27 @@ describeEachEngine('the server\'s alert references', (engine) => {
     expect(read(2, at).confirmed?.high).toBe(499_500);
     expect([read(3, at).hour, read(3, at).day]).toEqual([null, null]);
     expect(read(4, at).confirmed).toBeNull();
+  });
+
+  it('kept between windows, reads what a fresh read does as 5-minute windows and a new hour land', async () => {
+    await storeRows(store.db, market());
+    const reader = createAlertReferenceReader(store.db);
+    const first = await reader.read();
+    expect(first).toEqual(await readAlertReferences(store.db));
+    const stamp = (timestep: '5m' | '1h', timestamp: number, itemId: number, price: number): Stored =>
+      ({ itemId, timestep, timestamp, avgHigh: price + 500, avgLow: price, highVolume: 12, lowVolume: 10 });
+
+    await storeRows(store.db, [stamp('5m', NEWEST_FIVE + 300, 1, 1_010_000), stamp('5m', NEWEST_FIVE + 300, 4, 7_100)]);
+    const afterWindow = await reader.read();
+    expect(afterWindow).toEqual(await readAlertReferences(store.db));
+    expect(afterWindow.get(1)?.window5m?.timestamp).toBe(NEWEST_FIVE + 300);
+    expect(afterWindow.get(1)?.avg24h).toEqual(first.get(1)?.avg24h);
+
+    // A new hour, in which item 2 traded: its hour and day are back.
+    await storeRows(store.db, [stamp('1h', NEWEST_HOUR + HOUR, 2, 480_000), stamp('1h', NEWEST_HOUR + HOUR, 1, 1_020_000)]);
+    const afterHour = await reader.read();
+    expect(afterHour).toEqual(await readAlertReferences(store.db));
+    expect(afterHour.get(2)?.hourAt).toBe(NEWEST_HOUR + HOUR);
+    expect(afterHour.get(1)?.avg1h).toEqual({ high: 1_020_500, low: 1_020_000 });
   });
 });

@@ -1,6 +1,7 @@
 // What a stream request asks for: an item filter and where to resume. Bad filters are refused
 // (the client sent something it can fix); a bad resume id is not an error, it gets a resync.
-import { MAX_ITEM_ID, readWholeNumber } from '../../shared/protocol/whole-number';
+import { MAX_ITEM_ID } from '../../shared/protocol/item-id';
+import { readWholeNumber } from '../../shared/protocol/whole-number';
 import { HttpError } from '../http-error';
 import type { ItemFilter } from './sse-client';
 import { COMPACT_FORMAT, type PriceFormat } from '../../shared/protocol/compact-prices';

@@ -2,9 +2,9 @@
 // nullable legs, optional mapping fields, keys in any order, empty buckets omitted. Unknown extra
 // fields are ignored so an additive upstream change does not stop the sync.
 import { z } from 'zod';
+import { MAX_ITEM_ID } from '../../shared/protocol/item-id';
 
 /** Item ids and coin amounts are 32-bit signed ints in the game: nothing larger can be real. */
-export const MAX_ITEM_ID = 2_147_483_647;
 export const MAX_GP = 2_147_483_647;
 
 /** An item id as a JSON key: decimal digits only (the /latest screen's quick check shares it). */

@@ -51,16 +51,31 @@ export function weightedAverages(buckets: readonly SeriesBucket[]): LegAverages 
   return { high: highVolume > 0 ? high / highVolume : null, low: lowVolume > 0 ? low / lowVolume : null };
 }
 
-export function bucketReference(fiveMinute: readonly SeriesBucket[], hourly: readonly SeriesBucket[]): BucketReference {
+/** The part of a reference its hourly buckets make: the newest hour and the day ending with it. */
+export type HourlyReference = Omit<BucketReference, 'window5m'>;
+
+/** An item without an hourly bucket any evaluation can still read. */
+export const NO_HOURLY_REFERENCE: HourlyReference = { hourAt: null, avg1h: null, avg24h: null, volume24h: null };
+
+export function hourlyReference(hourly: readonly SeriesBucket[]): HourlyReference {
   const lastHour = newest(hourly);
-  const day = lastHour === null ? [] : hourly.filter((bucket) => bucket.timestamp > lastHour.timestamp - DAY && bucket.timestamp <= lastHour.timestamp);
+  if (lastHour === null) return NO_HOURLY_REFERENCE;
+  const day = hourly.filter((bucket) => bucket.timestamp > lastHour.timestamp - DAY && bucket.timestamp <= lastHour.timestamp);
   return {
-    window5m: newest(fiveMinute),
-    hourAt: lastHour?.timestamp ?? null,
-    avg1h: lastHour === null ? null : { high: lastHour.avgHighPrice, low: lastHour.avgLowPrice },
-    avg24h: day.length === 0 ? null : weightedAverages(day),
-    volume24h: day.length === 0 ? null : day.reduce((sum, bucket) => sum + bucket.highPriceVolume + bucket.lowPriceVolume, 0),
+    hourAt: lastHour.timestamp,
+    avg1h: { high: lastHour.avgHighPrice, low: lastHour.avgLowPrice },
+    avg24h: weightedAverages(day),
+    volume24h: day.reduce((sum, bucket) => sum + bucket.highPriceVolume + bucket.lowPriceVolume, 0),
   };
+}
+
+/** The reference of the newest 5-minute window beside the hourly part (made once per hour by the server). */
+export function withWindow(fiveMinute: readonly SeriesBucket[], hourly: HourlyReference): BucketReference {
+  return { window5m: newest(fiveMinute), ...hourly };
+}
+
+export function bucketReference(fiveMinute: readonly SeriesBucket[], hourly: readonly SeriesBucket[]): BucketReference {
+  return withWindow(fiveMinute, hourlyReference(hourly));
 }
 
 /**

@@ -1,6 +1,7 @@
 // Price alert rules: what a device keeps, evaluates and sends to the server with its push
 // subscription (POST /api/v1/push/subscriptions). One schema for both sides.
 import { z } from 'zod';
+import { MAX_ITEM_ID } from './item-id';
 import { ALERT_KINDS, ALERT_MEASURES, ALERT_MODES, ALERT_OPS, KIND_MEASURES, MAX_RULES_PER_DEVICE, MOVE_WINDOWS } from '../domain/alert-rules';
 
 // The kinds, measures and limits live zod-free in shared/domain/alert-rules.ts, so the app's first
@@ -12,7 +13,7 @@ export const AlertRuleSchema = z
   .object({
     /** Chosen by the device; stable for the rule's life; the notification tag is `alert-<id>`. */
     id: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/),
-    itemId: z.number().int().positive().max(2 ** 31 - 1),
+    itemId: z.number().int().positive().max(MAX_ITEM_ID),
     kind: z.enum(ALERT_KINDS).default('threshold'),
     measure: z.enum(ALERT_MEASURES),
     op: z.enum(ALERT_OPS),

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createRandom, type Random } from '../../tests/helpers/seeded-random';
 import { applyCompactItem, decodeCompactBatch, encodeCompactBatch, fullLegs, type CompactBatch, type CompactItem, type Leg } from './compact-prices';
-import { MAX_ITEM_ID } from './whole-number';
+import { MAX_ITEM_ID } from './item-id';
 
 const MAX_PRICE = 2 ** 31 - 1;
 

@@ -10,7 +10,7 @@
 // be null), 2 became null (nothing follows). The high leg's tokens come before the low leg's.
 // Prices are absolute: a batch never depends on an earlier one for its numbers.
 import type { PriceLegs } from '../domain/price-legs';
-import { MAX_ITEM_ID } from './whole-number';
+import { MAX_ITEM_ID } from './item-id';
 
 /** The format's name: the query value that asks for it and the stream event that carries it. */
 export const COMPACT_FORMAT = 'p1';

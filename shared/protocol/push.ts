@@ -1,5 +1,6 @@
 // The push routes' bodies and answers (/api/v1/push/*), one definition for the device and the server.
 import { z } from 'zod';
+import { MAX_ITEM_ID } from './item-id';
 import { MAX_LIMIT_RESETS } from '../domain/limit-resets';
 import { AlertRulesSchema } from './alerts';
 
@@ -23,7 +24,7 @@ const DeviceRulesSchema = AlertRulesSchema.refine((rules) => new Set(rules.map((
 
 /** A buy-limit window's end the server pushes when it comes (shared/domain/limit-resets.ts). */
 export const LimitResetSchema = z.object({
-  itemId: z.number().int().positive().max(2 ** 31 - 1),
+  itemId: z.number().int().positive().max(MAX_ITEM_ID),
   /** Unix seconds. */
   at: z.number().int().positive().max(2 ** 40),
 }).strict();

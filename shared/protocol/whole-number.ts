@@ -3,9 +3,6 @@
 // `0xa` or `10.0`, which Number() would all read as ten.
 import { z } from 'zod';
 
-/** Item ids are 32-bit signed integers at the wiki. */
-export const MAX_ITEM_ID = 2 ** 31 - 1;
-
 const DIGITS_RE = /^\d+$/;
 
 /** `text` as a number from 0 to `max`, or null when it is anything else. */

@@ -2,8 +2,11 @@
 // window; with the setting ticked, the window's end shows a notification through the service
 // worker (tag limit-<itemId>), once; without notification permission, the in-app banner says it.
 // The buy is logged a few seconds short of four hours ago, so the reset comes due during the test.
+// A closed app hears a reset from the server's push, delivered here through the DevTools protocol.
 import type { Page } from '@playwright/test';
-import { stubPushManager } from '../helpers/e2e-alerts';
+import { limitResets } from '../../shared/domain/limit-resets';
+import type { Trade } from '../../shared/domain/journal-trade';
+import { pushWithAppClosed, stubPushManager } from '../helpers/e2e-alerts';
 import { expect, expectItemRows, test, waitForServiceWorkerControl, WHIP } from '../helpers/e2e-app';
 import { startE2eServer } from '../helpers/e2e-server';
 import { deviceStore } from '../helpers/live-e2e';
@@ -30,11 +33,13 @@ async function logBuyNearlyFourHoursAgo(page: Page, leftSeconds: number, origin 
   await expect(page.getByRole('listitem', { name: `Bought 10 × ${WHIP.name}` })).toBeVisible();
 }
 
-function limitNotifications(page: Page): Promise<Array<{ tag: string; title: string }>> {
-  return page.evaluate(async () => {
+function limitNotifications(page: Page): Promise<Array<{ tag: string; title: string }>>;
+function limitNotifications(page: Page, withBody: true): Promise<Array<{ tag: string; title: string; body: string }>>;
+function limitNotifications(page: Page, withBody = false): Promise<Array<{ tag: string; title: string; body?: string }>> {
+  return page.evaluate(async (body) => {
     const registration = await navigator.serviceWorker.ready;
-    return (await registration.getNotifications()).filter((n) => n.tag.startsWith('limit-')).map((n) => ({ tag: n.tag, title: n.title }));
-  });
+    return (await registration.getNotifications()).filter((n) => n.tag.startsWith('limit-')).map((n) => ({ tag: n.tag, title: n.title, ...(body ? { body: n.body } : {}) }));
+  }, withBody);
 }
 
 async function toldResets(page: Page): Promise<number> {
@@ -68,6 +73,26 @@ test('with the setting ticked, a buy limit resetting shows a notification throug
   await expect(page.getByRole('checkbox', { name: 'Notify me when a buy limit resets' })).toBeChecked();
   expect(await toldResets(page)).toBe(1);
   expect(await limitNotifications(page)).toHaveLength(1);
+});
+
+test('with the app closed, a pushed buy-limit reset shows its notification, and the app opened later has it as told', async ({ page, context, baseURL }) => {
+  const origin = new URL(baseURL!).origin;
+  await context.grantPermissions(['notifications'], { origin });
+  await tickTheSetting(page);
+  // An hour left: the open app's own timer cannot be what tells it during the test.
+  await logBuyNearlyFourHoursAgo(page, 3600);
+  const [reset] = limitResets((await deviceStore(page, 'journal')) as Trade[]);
+  expect(reset?.itemId).toBe(WHIP.id);
+  expect(await toldResets(page)).toBe(0);
+
+  await pushWithAppClosed(context, page, origin, { type: 'limit-reset', itemId: WHIP.id, at: reset!.at });
+  const opened = await context.newPage();
+  await opened.goto('/limits');
+  await expect.poll(() => limitNotifications(opened, true), { timeout: 10_000 }).toEqual([
+    { tag: `limit-${WHIP.id}`, title: `${WHIP.name}: buy limit reset`, body: 'Its 4-hour window ended: you can buy all 70 again.' },
+  ]);
+  // The worker marked this reset told: when the window ends, the open app does not tell it again.
+  expect(await deviceStore(opened, 'limitShown')).toEqual([expect.objectContaining({ itemId: WHIP.id, at: reset!.at })]);
 });
 
 test('without notification permission, a buy limit resetting shows in the in-app banner', async ({ page, context }) => {
