@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page } from '@playwright/test';
 import { chart, expect, expectItemRows, findItem, itemTable, test, WHIP } from '../helpers/e2e-app';
+import { deviceStore } from '../helpers/live-e2e';
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -39,6 +40,8 @@ for (const colorScheme of ['dark', 'light'] as const) {
       await expectItemRows(page);
       const row = await findItem(page, WHIP.name);
       await row.getByRole('button', { name: `Watch ${WHIP.name}` }).click();
+      // Stored before the page is left, or the watchlist below may open without it.
+      await expect.poll(async () => ((await deviceStore(page, 'watchlist')) as Array<{ itemId: number }>).map((entry) => entry.itemId)).toEqual([WHIP.id]);
       await page.goto(WHIP.path);
       await expect(chart(page).locator('canvas')).toBeVisible({ timeout: 20_000 });
       expect(await violations(page)).toEqual([]);
