@@ -86,6 +86,9 @@ test('a first visit downloads each file once, compressed, the service worker\'s 
     await page.reload();
     await expectItemRows(page);
     expect(wire.entries.filter((e) => !e.url.startsWith('/api/') && e.status === 200).map((e) => e.url)).toEqual([]);
+    // That start's refresh has looked at the catalogue's age once it asks for the prices: only
+    // then is the age forgotten below, or that refresh would revalidate the catalogue too.
+    await expect.poll(() => wire.entries.some((e) => e.url.startsWith('/api/v1/prices/latest'))).toBe(true);
 
     // A catalogue refresh (here made due by forgetting when the last one was) is revalidated:
     // the unchanged catalogue crosses the wire as a bodiless 304.
