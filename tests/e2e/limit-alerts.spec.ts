@@ -9,7 +9,7 @@ import type { Trade } from '../../shared/domain/journal-trade';
 import { pushWithAppClosed, stubPushManager } from '../helpers/e2e-alerts';
 import { expect, expectItemRows, test, waitForServiceWorkerControl, WHIP } from '../helpers/e2e-app';
 import { startE2eServer } from '../helpers/e2e-server';
-import { deviceStore } from '../helpers/live-e2e';
+import { deviceStore, deviceValue } from '../helpers/live-e2e';
 
 /** The time field's value for `secondsAgo` before now, in the page's own zone. */
 function localTimeAgo(page: Page, secondsAgo: number): Promise<string> {
@@ -56,6 +56,8 @@ async function tickTheSetting(page: Page, origin = ''): Promise<void> {
   await expect(setting).not.toBeChecked();
   await setting.check();
   await expect(setting).toBeChecked();
+  // Stored before the page is left, or the next page may start with the setting off.
+  await expect.poll(() => deviceValue(page, 'meta', 'limitAlerts')).toBe(true);
 }
 
 test('with the setting ticked, a buy limit resetting shows a notification through the service worker, once', async ({ page, context, baseURL }) => {

@@ -125,13 +125,23 @@ export async function deviceBuckets(page: Page, itemId: number): Promise<number[
 
 /** Every record of one of the page's IndexedDB stores. */
 export function deviceStore(page: Page, store: string): Promise<unknown[]> {
+  return readStore(page, store, null) as Promise<unknown[]>;
+}
+
+/** The record under `key` in one of the page's IndexedDB stores (`meta`'s keys are out of line), or undefined. */
+export function deviceValue(page: Page, store: string, key: string): Promise<unknown> {
+  return readStore(page, store, key);
+}
+
+function readStore(page: Page, store: string, key: string | null): Promise<unknown> {
   return page.evaluate(
-    (name) =>
-      new Promise<unknown[]>((resolve, reject) => {
+    ({ name, key }) =>
+      new Promise<unknown>((resolve, reject) => {
         const open = indexedDB.open('ge-tracker');
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
-          const request = open.result.transaction(name).objectStore(name).getAll();
+          const records = open.result.transaction(name).objectStore(name);
+          const request = key === null ? records.getAll() : records.get(key);
           request.onsuccess = () => {
             open.result.close();
             resolve(request.result);
@@ -139,7 +149,7 @@ export function deviceStore(page: Page, store: string): Promise<unknown[]> {
           request.onerror = () => reject(request.error);
         };
       }),
-    store,
+    { name: store, key },
   );
 }
 
