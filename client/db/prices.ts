@@ -58,8 +58,9 @@ async function readHeld(latest: LatestStore, itemIds: readonly number[]): Promis
   }
   let [low, high] = [Infinity, -Infinity];
   for (const id of itemIds) [low, high] = [Math.min(low, id), Math.max(high, id)];
+  // Keyed by the store's key path; writeMerged checks each record's shape, as for a read by id.
   const byId = new Map<unknown, unknown>();
-  for (const record of await latest.getAll(IDBKeyRange.bound(low, high))) if (isPriceRecord(record)) byId.set(record.itemId, record);
+  for (const record of await latest.getAll(IDBKeyRange.bound(low, high))) byId.set((record as { itemId: unknown }).itemId, record);
   return (index) => byId.get(itemIds[index]);
 }
 

@@ -11,12 +11,21 @@ import type { Timestep } from '../../shared/domain/timestep';
 import type { Db } from './db';
 import { readBucketsSince } from './history-query';
 
-/** The newest stored window of a timestep and how many are stored: what a cached reading was made from. */
-async function storedWindows(db: Db, timestep: Timestep): Promise<{ newest: number | null; count: number }> {
-  const row = await db.selectFrom('synced_windows')
-    .select((eb) => [eb.fn.max('timestamp').as('ts'), eb.fn.countAll().as('count')])
-    .where('timestep', '=', timestep).executeTakeFirst();
-  return { newest: row?.ts === null || row?.ts === undefined ? null : Number(row.ts), count: Number(row?.count ?? 0) };
+interface StoredWindows {
+  newest: number | null;
+  count: number;
+}
+
+/** The newest stored window of each timestep and how many are stored (what a kept reading was made from), in one query. */
+async function storedWindows(db: Db): Promise<Record<'5m' | '1h', StoredWindows>> {
+  const rows = await db.selectFrom('synced_windows')
+    .select((eb) => ['timestep', eb.fn.max('timestamp').as('ts'), eb.fn.countAll().as('count')])
+    .where('timestep', 'in', ['5m', '1h']).groupBy('timestep').execute();
+  const of = (timestep: Timestep): StoredWindows => {
+    const row = rows.find((r) => r.timestep === timestep);
+    return { newest: row === undefined || row.ts === null ? null : Number(row.ts), count: Number(row?.count ?? 0) };
+  };
+  return { '5m': of('5m'), '1h': of('1h') };
 }
 
 /**
@@ -44,8 +53,7 @@ export function createAlertReferenceReader(db: Db): AlertReferenceReader {
   let hourly: { from: string; byItem: Map<number, HourlyReference> } | null = null;
   return {
     async read() {
-      const five = await storedWindows(db, '5m');
-      const hours = await storedWindows(db, '1h');
+      const { '5m': five, '1h': hours } = await storedWindows(db);
       const from = `${hours.newest}:${hours.count}`;
       if (hourly?.from !== from) {
         const byItem = new Map<number, HourlyReference>();
