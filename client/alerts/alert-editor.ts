@@ -23,6 +23,8 @@ export function createAlertEditor(deps: AlertEditorDeps) {
   const [draft, setDraft] = createSignal<AlertDraft>(emptyAlertDraft());
   const [error, setError] = createSignal<string | null>(null);
   const [editing, setEditing] = createSignal<StoredAlert | undefined>(undefined);
+  // The user's edits, counted, so a save that ends after they began the next alert leaves it be.
+  let edits = 0;
 
   createEffect(
     on(
@@ -40,23 +42,33 @@ export function createAlertEditor(deps: AlertEditorDeps) {
   return {
     draft,
     error,
-    change: (change: Partial<AlertDraft>) => setDraft({ ...draft(), ...change }),
+    change(change: Partial<AlertDraft>) {
+      edits += 1;
+      setDraft({ ...draft(), ...change });
+    },
     edit(alert: StoredAlert) {
       setEditing(alert);
       setError(null);
       setDraft(alertDraftOf(alert, data.item(alert.itemId)?.name ?? String(alert.itemId)));
     },
     cancel: reset,
-    async submit() {
+    async submit(): Promise<void> {
       const result = readAlertDraft(draft(), { itemIdOf: itemIdOf(), newId: newAlertId, now: Math.floor(Date.now() / 1000), previous: editing() });
-      if (result.error !== undefined) return setError(result.error);
+      if (result.error !== undefined) {
+        setError(result.error);
+        return;
+      }
       if (data.alerts.rules().length === 0) deps.firstAlert();
+      const editsBefore = edits;
       try {
         await data.alerts.save(result.alert);
       } catch (failure) {
-        return setError(failure instanceof AlertCapError ? failure.message : `Could not save the alert: ${failure instanceof Error ? failure.message : String(failure)}`);
+        setError(failure instanceof AlertCapError ? failure.message : `Could not save the alert: ${failure instanceof Error ? failure.message : String(failure)}`);
+        return;
       }
-      reset();
+      // What the user began typing for the next alert while this one was saved stays.
+      if (edits === editsBefore) reset();
+      else setError(null);
     },
   };
 }

@@ -11,7 +11,7 @@ export interface AlertFormProps {
   itemNames: readonly string[];
   error: string | null;
   onChange: (change: Partial<AlertDraft>) => void;
-  onSubmit: () => void;
+  onSubmit: () => Promise<void>;
   onCancel: () => void;
 }
 

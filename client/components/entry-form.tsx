@@ -1,6 +1,6 @@
 // The frame of a form that adds or edits one entry (a trade, an alert): submit without a page load,
 // an item name field with the catalogue's names, the error, and submit / cancel.
-import { For, Show, type JSX } from 'solid-js';
+import { createSignal, For, Show, type JSX } from 'solid-js';
 
 export interface EntryFormProps {
   label: string;
@@ -9,25 +9,34 @@ export interface EntryFormProps {
   submitLabel: string;
   /** Editing an entry: a Cancel button goes back to adding. */
   editing: boolean;
-  onSubmit: () => void;
+  /** Saves the entry; while its promise is pending the form is busy and cannot be sent again. */
+  onSubmit: () => Promise<void> | void;
   onCancel: () => void;
   children: JSX.Element;
 }
 
 export function EntryForm(props: EntryFormProps) {
+  const [saving, setSaving] = createSignal(false);
   return (
     <form
       class={props.class}
       aria-label={props.label}
+      aria-busy={saving()}
       onSubmit={(event) => {
         event.preventDefault();
-        props.onSubmit();
+        if (saving()) return;
+        const pending = props.onSubmit();
+        if (!pending) return;
+        setSaving(true);
+        void pending.finally(() => setSaving(false));
       }}
     >
       {props.children}
       <Show when={props.error}>{(text) => <p class="banner" role="alert">{text()}</p>}</Show>
       <div class="form-actions">
-        <button type="submit">{props.submitLabel}</button>
+        <button type="submit" disabled={saving()}>
+          {props.submitLabel}
+        </button>
         <Show when={props.editing}>
           <button type="button" onClick={() => props.onCancel()}>
             Cancel
@@ -43,7 +52,8 @@ export function ItemNameField(props: { listId: string; value: string; names: rea
     <>
       <label>
         Item
-        <input list={props.listId} autocomplete="off" value={props.value} onChange={(event) => props.onChange(event.currentTarget.value)} />
+        {/* onInput: the draft holds what is typed at once, so nothing re-rendering the form can put back an older name. */}
+        <input list={props.listId} autocomplete="off" value={props.value} onInput={(event) => props.onChange(event.currentTarget.value)} />
       </label>
       <datalist id={props.listId}>
         <For each={props.names}>{(name) => <option value={name} />}</For>

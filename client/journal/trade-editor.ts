@@ -16,6 +16,9 @@ export function createTradeEditor(data: AppData, startItemId: number | null) {
   const [priceTyped, setPriceTyped] = createSignal(false);
   const [error, setError] = createSignal<string | null>(null);
   const [warning, setWarning] = createSignal<string | null>(null);
+  // The user's edits, counted, so a save that ends after they began the next trade leaves it be
+  // (a live price pre-filled meanwhile is not theirs).
+  let edits = 0;
 
   const livePrice = (itemId: number, side: TradeDraft['side']): number | null => {
     const legs = data.prices[itemId];
@@ -60,6 +63,7 @@ export function createTradeEditor(data: AppData, startItemId: number | null) {
     error,
     warning,
     change(change: Partial<TradeDraft>) {
+      edits += 1;
       if (change.price !== undefined) setPriceTyped(true);
       setDraft({ ...draft(), ...change });
     },
@@ -69,11 +73,22 @@ export function createTradeEditor(data: AppData, startItemId: number | null) {
       setDraft(draftOf(trade, data.item(trade.itemId)?.name ?? String(trade.itemId)));
     },
     cancel: () => reset(draft().account),
-    async submit() {
+    async submit(): Promise<void> {
       const result = readDraft(draft(), itemIdOf(), () => crypto.randomUUID());
-      if (result.error !== undefined) return setError(result.error);
-      await data.journal.save(result.trade);
-      reset(draft().account);
+      if (result.error !== undefined) {
+        setError(result.error);
+        return;
+      }
+      const editsBefore = edits;
+      try {
+        await data.journal.save(result.trade);
+      } catch (failure) {
+        setError(`Could not save the trade: ${failure instanceof Error ? failure.message : String(failure)}`);
+        return;
+      }
+      // What the user began typing for the next trade while this one was saved stays.
+      if (edits === editsBefore) reset(draft().account);
+      else setError(null);
     },
   };
 }

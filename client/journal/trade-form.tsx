@@ -11,7 +11,7 @@ export interface TradeFormProps {
   /** The misclick check's gentle warning: shown, never blocking. */
   warning: string | null;
   onChange: (change: Partial<TradeDraft>) => void;
-  onSubmit: () => void;
+  onSubmit: () => Promise<void>;
   onCancel: () => void;
 }
 

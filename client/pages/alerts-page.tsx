@@ -39,7 +39,7 @@ export default function AlertsPage() {
       <Show when={runtime}>
         {(alerts) => <AlertDelivery access={alerts().access()} push={alerts().push()} ios={isIos()} onAsk={() => void alerts().requestAccess()} />}
       </Show>
-      <AlertForm draft={editor.draft()} itemNames={itemNames()} error={editor.error()} onChange={editor.change} onSubmit={() => void editor.submit()} onCancel={editor.cancel} />
+      <AlertForm draft={editor.draft()} itemNames={itemNames()} error={editor.error()} onChange={editor.change} onSubmit={editor.submit} onCancel={editor.cancel} />
       <section class="journal-section" aria-labelledby="alerts-title">
         <h2 id="alerts-title">Your alerts</h2>
         <AlertList

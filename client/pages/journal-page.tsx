@@ -33,7 +33,7 @@ export default function JournalPage() {
         error={editor.error()}
         warning={editor.warning()}
         onChange={editor.change}
-        onSubmit={() => void editor.submit()}
+        onSubmit={editor.submit}
         onCancel={editor.cancel}
       />
       <ProfitSummary flips={ledger().flips} nameOf={nameOf} />

@@ -13,6 +13,8 @@ async function logTrade(page: Page, side: 'Bought' | 'Sold', quantity: string, p
   await form.getByLabel('Quantity').fill(quantity);
   await form.getByLabel('Price each').fill(price);
   await form.getByRole('button', { name: side === 'Bought' ? 'Log buy' : 'Log sell' }).click();
+  // Saved: the journal lists it.
+  await expect(page.getByRole('list', { name: 'Trades' }).getByRole('listitem', { name: `${side} ${quantity} × ${WHIP.name}`, exact: true })).toBeVisible();
 }
 
 test('offline, a logged buy and sell show the profit after tax and the limit countdown', async ({ page, context }) => {
