@@ -28,6 +28,8 @@ describeCluster('the sync leader', (createDatabase) => {
     expect(term).toBeGreaterThan(0);
     await waitFor('a few syncs', () => latestAskedBy(cluster!, leader) >= 3);
     for (const other of cluster.instances.filter((i) => i !== leader)) {
+      // A follower names the leader once it has looked at the lease (every sixth of the TTL; later on a loaded machine).
+      await waitFor('the follower to see the leader', () => other.cluster?.status().leader !== null);
       expect(other.cluster?.status()).toMatchObject({ role: 'follower', leader: `${leader.cluster?.instanceId}:${term}` });
       expect(latestAskedBy(cluster, other)).toBe(0);
     }
