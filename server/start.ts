@@ -123,6 +123,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       start: state,
       now,
       createSync: (term, log) => createSyncService({ ...syncDeps, feed: announce(log), term }),
+      // Resets that came due while no instance led are pushed by the new leader now.
+      onLeading: () => push?.limitResetsChanged(),
     });
   const createStream = options.createStream === undefined ? createStreamService : options.createStream;
   const stream = config.sse.enabled && createStream !== null

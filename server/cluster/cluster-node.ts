@@ -29,6 +29,8 @@ export interface ClusterNodeDeps {
   now: () => number;
   /** A sync that writes under `term` and announces through `feed`; started when elected, stopped when deposed. */
   createSync: (term: number, feed: ChangeFeed) => SyncService;
+  /** Elected and syncing: what only the leader does may start at once (the buy-limit timer looks now, not at its next check). */
+  onLeading?: () => void;
 }
 
 export interface ClusterStatus extends LeaseState {
@@ -78,6 +80,7 @@ export function createClusterNode(deps: ClusterNodeDeps): ClusterNode {
       await publisher.seed(await readStreamState(db));
       sync = deps.createSync(term, publisher.feed);
       void sync.start().catch((err: unknown) => logger.error({ err, term }, 'sync failed to start'));
+      deps.onLeading?.();
       return true;
     },
     onDeposed() {

@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe } from 'vitest';
+import { beforeAll, describe } from 'vitest';
 import { loadConfig } from '../../server/config';
 import { createMetrics } from '../../server/metrics';
 import { startServer, type RunningServer, type StartOptions } from '../../server/start';
@@ -110,9 +110,4 @@ export async function startTestCluster(databaseUrl: string, count: number, overr
       }
     },
   };
-}
-
-/** Registers the cluster's teardown; the cluster itself is made by the test. */
-export function closeAfterAll(get: () => TestCluster | undefined): void {
-  afterAll(() => get()?.close());
 }

@@ -1,14 +1,20 @@
 // Buy-limit resets in cluster mode: a device registers through a follower, and the reset is pushed
-// once, by the leader alone (it evaluates alerts and sends; a follower's timer sends nothing).
-import { expect, it } from 'vitest';
+// once, by the leader alone (it evaluates alerts and sends; a follower's timer sends nothing); a new
+// leader pushes at once what came due while none led.
+import { afterEach, expect, it } from 'vitest';
 import { listLimitResets } from '../../server/store/limit-resets-repo';
-import { closeAfterAll, describeCluster, startTestCluster, type TestCluster } from '../helpers/cluster-harness';
+import { CHECK_EVERY_MS } from '../../server/push/limit-reset-timer';
+import { describeCluster, LEASE_TTL_MS, startTestCluster, type TestCluster } from '../helpers/cluster-harness';
 import { startPushStandIn, type PushStandIn } from '../helpers/push-standin';
 import { waitFor } from '../helpers/wait-for';
 
 let cluster: TestCluster | undefined;
 let standIn: PushStandIn | undefined;
-closeAfterAll(() => cluster);
+// Closed after each test, before the block drops its databases (with force, cutting any pool still open).
+afterEach(async () => {
+  await cluster?.close();
+  cluster = undefined;
+});
 
 const resetsSent = async (instance: TestCluster['instances'][number]) =>
   /ge_alerts_fired_total\{kind="limit-reset"\} (\d+)/.exec(await instance.metrics.registry.getSingleMetricAsString('ge_alerts_fired_total'))?.[1] ?? '0';
@@ -42,6 +48,36 @@ describeCluster('buy-limit resets in a cluster', (createDatabase) => {
       expect(standIn.open(standIn.pushes[0]!, phone)).toEqual({ type: 'limit-reset', itemId: 4151, at });
       expect([await resetsSent(leader), await resetsSent(follower)]).toEqual(['1', '0']);
       expect(await listLimitResets(leader.store.db, id)).toEqual([]);
+    } finally {
+      await standIn.close();
+    }
+  });
+
+  it('that came due while no instance led are pushed by the new leader at once, not at its next check', async () => {
+    standIn = await startPushStandIn();
+    try {
+      cluster = await startTestCluster(await createDatabase(), 2, { VAPID_SUBJECT: 'mailto:ops@ge-tracker.example', PUSH_ENDPOINT_HOSTS: '127.0.0.1' }, { pushAgent: standIn.agent });
+      const leader = await cluster.synced();
+      const follower = cluster.instances.find((instance) => instance !== leader)!;
+      const phone = standIn.subscription('phone');
+      // Registered through the follower, which looked then (not leading) and would look next a check interval later.
+      const at = Math.floor(Date.now() / 1000) + 2;
+      const res = await fetch(`${follower.url}/api/v1/push/subscriptions`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ subscription: { endpoint: phone.endpoint, keys: phone.keys }, rules: [], limitResets: [{ itemId: 4151, at }] }),
+      });
+      expect(res.status).toBe(201);
+      await follower.push!.idle();
+      // The leader goes before the reset is due; the follower takes over.
+      await leader.close();
+      cluster.instances.splice(cluster.instances.indexOf(leader), 1);
+      const next = await cluster.leader(LEASE_TTL_MS * 4);
+      expect(next).toBe(follower);
+      await waitFor('the reset to be pushed', () => standIn!.pushes.length >= 1, CHECK_EVERY_MS / 2);
+      expect(Date.now()).toBeLessThan(at * 1000 + CHECK_EVERY_MS / 2);
+      expect(standIn.open(standIn.pushes[0]!, phone)).toEqual({ type: 'limit-reset', itemId: 4151, at });
+      expect(await resetsSent(follower)).toBe('1');
     } finally {
       await standIn.close();
     }
