@@ -10,7 +10,7 @@ export interface EntryFormProps {
   /** Editing an entry: a Cancel button goes back to adding. */
   editing: boolean;
   /** Saves the entry; while its promise is pending the form is busy and cannot be sent again. */
-  onSubmit: () => Promise<void> | void;
+  onSubmit: () => Promise<void>;
   onCancel: () => void;
   children: JSX.Element;
 }
@@ -25,10 +25,8 @@ export function EntryForm(props: EntryFormProps) {
       onSubmit={(event) => {
         event.preventDefault();
         if (saving()) return;
-        const pending = props.onSubmit();
-        if (!pending) return;
         setSaving(true);
-        void pending.finally(() => setSaving(false));
+        void props.onSubmit().finally(() => setSaving(false));
       }}
     >
       {props.children}

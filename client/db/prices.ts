@@ -56,8 +56,12 @@ async function readHeld(latest: LatestStore, itemIds: readonly number[]): Promis
     const held = await Promise.all(itemIds.map((id) => latest.get(id)));
     return (index) => held[index];
   }
-  let [low, high] = [Infinity, -Infinity];
-  for (const id of itemIds) [low, high] = [Math.min(low, id), Math.max(high, id)];
+  let low = Infinity;
+  let high = -Infinity;
+  for (const id of itemIds) {
+    if (id < low) low = id;
+    if (id > high) high = id;
+  }
   // Keyed by the store's key path; writeMerged checks each record's shape, as for a read by id.
   const byId = new Map<unknown, unknown>();
   for (const record of await latest.getAll(IDBKeyRange.bound(low, high))) byId.set((record as { itemId: unknown }).itemId, record);
